@@ -1,0 +1,51 @@
+"""The embedded store: pyoxigraph (RocksDB) in a directory on disk. The default engine."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .store import DEFAULT_BASE, Store, StoreError
+
+
+class EmbeddedStore(Store):
+    """A pyoxigraph store in ``path``. ``read_only`` opens a secondary read-only handle
+    that can sit beside a writing process (it sees what was flushed before it opened)."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, base: str = DEFAULT_BASE):
+        self.path = Path(path)
+        self.base = base
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(f"{self.path}: no store here (run `policykg ingest` first)")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+            if "lock" in reason.lower():
+                reason = "another process holds the store open for writing (stop `policykg serve` or the other ingest)"
+            raise StoreError(f"{self.path}: cannot open store: {reason}") from None
+
+    @property
+    def raw(self) -> ox.Store:
+        """The underlying pyoxigraph store, for bulk operations and benchmarks."""
+        return self._store
+
+    def query(self, sparql: str, *, substitutions: dict | None = None, union: bool = True):
+        return self._store.query(sparql, use_default_graph_as_union=union, substitutions=substitutions)
+
+    def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        try:
+            self._store.update(sparql)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: write failed: {exc}") from None
+        self._store.flush()
+
+    def close(self) -> None:
+        self._store = None  # pyoxigraph closes the database when the handle is dropped

@@ -1,0 +1,210 @@
+"""The store interface: one API over the embedded Oxigraph store and a remote SPARQL 1.1
+engine, so that callers never know which one they talk to.
+
+Every ingested document is one named graph; the manifest (what was ingested, from which
+file, with which hash) lives as RDF in its own named graph, so that a document's triples
+and its manifest record change in one SPARQL Update, which both engines apply atomically.
+Queries see the union of all named graphs as their default graph.
+"""
+from __future__ import annotations
+
+import hashlib
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from ..ontology import POL
+
+DEFAULT_BASE = "https://w3id.org/policykg/id/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+class StoreError(Exception):
+    """A store could not be opened, read or written; the message says why."""
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """One manifest entry: a source document as ingested."""
+
+    name: str
+    graph: str
+    sha256: str
+    byte_size: int
+    title: str | None
+    ingested_at: str
+    extractor_version: str
+    triple_count: int
+
+    def quads(self, manifest: ox.NamedNode) -> list[ox.Quad]:
+        g = ox.NamedNode(self.graph)
+
+        def lit(value, dtype=None):
+            return ox.Literal(str(value), datatype=ox.NamedNode(XSD + dtype)) if dtype else ox.Literal(str(value))
+
+        out = [
+            (RDF_TYPE, ox.NamedNode(POL.IngestedDocument)),
+            (ox.NamedNode(POL.sourceFileName), lit(self.name)),
+            (ox.NamedNode(POL.namedGraph), g),
+            (ox.NamedNode(POL.contentHash), lit(self.sha256)),
+            (ox.NamedNode(POL.byteSize), lit(self.byte_size, "integer")),
+            (ox.NamedNode(POL.ingestedAt), lit(self.ingested_at, "dateTime")),
+            (ox.NamedNode(POL.extractorVersion), lit(self.extractor_version)),
+            (ox.NamedNode(POL.tripleCount), lit(self.triple_count, "integer")),
+        ]
+        if self.title:
+            out.append((ox.NamedNode("http://purl.org/dc/terms/title"), ox.Literal(self.title, language="zh")))
+        return [ox.Quad(g, p, o, manifest) for p, o in out]
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def graph_iri_for(name: str, base: str = DEFAULT_BASE) -> str:
+    """The stable named-graph IRI of a source document, from its file name: a readable ASCII
+    slug of the name plus a short hash, so that Chinese names give clean IRIs."""
+    stem = name.rsplit(".", 1)[0]
+    slug = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in stem).strip("-")
+    slug = "-".join(p for p in slug.split("-") if p)[:60]
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+    return f"{base}doc/{slug + '-' if slug else ''}{digest}"
+
+
+def _term_text(term) -> str:
+    """A term in SPARQL/N-Triples syntax (pyoxigraph's str() of a term is exactly that)."""
+    return str(term)
+
+
+def insert_data_block(quads: Iterable[ox.Quad]) -> str:
+    """The body of an INSERT DATA operation holding the given quads, grouped by graph."""
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        key = "" if isinstance(q.graph_name, ox.DefaultGraph) else _term_text(q.graph_name)
+        by_graph.setdefault(key, []).append(
+            f"{_term_text(q.subject)} {_term_text(q.predicate)} {_term_text(q.object)} ."
+        )
+    parts = []
+    for g, lines in by_graph.items():
+        body = "\n".join(lines)
+        parts.append(f"GRAPH {g} {{\n{body}\n}}" if g else body)
+    return "\n".join(parts)
+
+
+class Store(ABC):
+    """A quad store holding one named graph per ingested document plus the manifest."""
+
+    base: str = DEFAULT_BASE
+
+    @property
+    def manifest_graph(self) -> ox.NamedNode:
+        return ox.NamedNode(self.base + "manifest")
+
+    # -- the two primitives every engine provides ------------------------------------------
+    @abstractmethod
+    def query(self, sparql: str, *, substitutions: dict | None = None, union: bool = True):
+        """Run a SPARQL query; SELECT gives pyoxigraph QuerySolutions, ASK a QueryBoolean,
+        CONSTRUCT/DESCRIBE an iterator of Triples. The default graph is the union of all
+        named graphs unless ``union`` is false."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Apply a SPARQL 1.1 Update atomically."""
+
+    def close(self) -> None:  # pragma: no cover - trivial
+        pass
+
+    # -- documents and the manifest ---------------------------------------------------------
+    def documents(self) -> list[DocumentRecord]:
+        q = f"""
+        PREFIX pol: <{POL}>
+        SELECT ?g ?name ?hash ?size ?title ?at ?ver ?n WHERE {{
+          GRAPH <{self.manifest_graph.value}> {{
+            ?g a pol:IngestedDocument ; pol:sourceFileName ?name ; pol:contentHash ?hash ;
+               pol:byteSize ?size ; pol:ingestedAt ?at ; pol:extractorVersion ?ver ; pol:tripleCount ?n .
+            OPTIONAL {{ ?g <http://purl.org/dc/terms/title> ?title }}
+          }}
+        }} ORDER BY ?name"""
+        out = []
+        for row in self.query(q, union=False):
+            out.append(DocumentRecord(
+                name=row["name"].value, graph=row["g"].value, sha256=row["hash"].value,
+                byte_size=int(row["size"].value), title=row["title"].value if row["title"] else None,
+                ingested_at=row["at"].value, extractor_version=row["ver"].value,
+                triple_count=int(row["n"].value)))
+        return out
+
+    def document(self, name: str) -> DocumentRecord | None:
+        return next((d for d in self.documents() if d.name == name), None)
+
+    def put_document(self, record: DocumentRecord, quads: list[ox.Quad]) -> str:
+        """Store a document's graph and manifest record in one atomic update.
+
+        Returns "unchanged" when the same content (by hash and extractor version) is already
+        there, "replaced" when a document of that name had other content, else "added"."""
+        old = self.document(record.name)
+        if old and old.sha256 == record.sha256 and old.extractor_version == record.extractor_version:
+            return "unchanged"
+        g = f"<{record.graph}>"
+        ops = []
+        if old:
+            ops.append(self._forget_ops(old))
+        ops.append(f"DROP SILENT GRAPH {g}")
+        ops.append("INSERT DATA {\n" + insert_data_block(
+            [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(record.graph)) for q in quads]
+            + record.quads(self.manifest_graph)) + "\n}")
+        self.update(" ;\n".join(ops))
+        return "replaced" if old else "added"
+
+    def _forget_ops(self, record: DocumentRecord) -> str:
+        m = self.manifest_graph.value
+        return (f"DELETE WHERE {{ GRAPH <{m}> {{ <{record.graph}> ?p ?o }} }} ;\n"
+                f"DROP SILENT GRAPH <{record.graph}>")
+
+    def remove_document(self, name: str) -> bool:
+        old = self.document(name)
+        if old is None:
+            return False
+        self.update(self._forget_ops(old))
+        return True
+
+    # -- whole-store views -------------------------------------------------------------------
+    def triple_count(self) -> int:
+        """Quads in all document graphs (the manifest not counted)."""
+        q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{self.manifest_graph.value}>) }}"
+        return int(next(iter(self.query(q, union=False)))["n"].value)
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the store, or of one named graph."""
+        if graph:
+            q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+            g = ox.NamedNode(graph)
+            for t in self.query(q, union=False):
+                yield ox.Quad(t.subject, t.predicate, t.object, g)
+            return
+        for row in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False):
+            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+
+    def version(self) -> str:
+        """A token that changes whenever a document is added, replaced or removed."""
+        h = hashlib.sha256()
+        for d in self.documents():
+            h.update(f"{d.graph}\t{d.sha256}\t{d.ingested_at}\n".encode())
+        return h.hexdigest()[:16]
+
+
+def open_store(location: str, *, read_only: bool = False, base: str = DEFAULT_BASE) -> Store:
+    """Open the store at ``location``: a directory for the embedded Oxigraph store, or an
+    ``http(s)://`` SPARQL endpoint (``query-url`` or ``query-url|update-url``) for a remote one."""
+    if location.startswith(("http://", "https://")):
+        from .remote import RemoteStore
+
+        query_url, _, update_url = location.partition("|")
+        return RemoteStore(query_url, update_url or None, base=base)
+    from .embedded import EmbeddedStore
+
+    return EmbeddedStore(location, read_only=read_only, base=base)

@@ -1,0 +1,66 @@
+"""Dates: time expressions of policy text (2016年12月, 2017年9月1日, 二〇一六年十一月十五日,
+2018—2020年, 截至2017年底, 到2020年) parsed to ISO strings at the precision the text gives,
+and the year a clause speaks of.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_D = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+Y = r"(?:(?:19|20)\d\d|[零〇○一二三四五六七八九]{4})"
+MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATE = re.compile(rf"(?P<y>{Y})\s*年(?:\s*(?P<m>{MD})\s*月(?:份)?(?:\s*(?P<d>{MD})\s*日)?)?")
+YEAR_RANGE = re.compile(rf"(?P<y1>(?:19|20)\d\d)\s*(?:年)?\s*[—~～\-至到]\s*(?P<y2>(?:19|20)\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    start: int
+    end: int
+    iso: str      # "2016", "2016-12" or "2016-12-01"
+    year: int
+
+
+def _num(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4 and all(c in CN_D for c in text):
+        return int("".join(str(CN_D[c]) for c in text))
+    # 十, 十一, 二十, 二十三
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (CN_D.get(tens, 1) if tens else 1) * 10 + (CN_D.get(ones, 0) if ones else 0)
+    return CN_D.get(text, 0)
+
+
+def find_dates(text: str) -> list[DateExpr]:
+    """Every date expression in ``text``, in order; a year range gives its end year."""
+    out = []
+    for m in YEAR_RANGE.finditer(text):
+        y2 = int(m.group("y2"))
+        out.append(DateExpr(m.start(), m.end(), str(y2), y2))
+    covered = [(d.start, d.end) for d in out]
+    for m in DATE.finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        y = _num(m.group("y"))
+        if not 1949 <= y <= 2100:
+            continue
+        iso = f"{y:04d}"
+        if m.group("m"):
+            mo = _num(m.group("m"))
+            if not 1 <= mo <= 12:
+                continue
+            iso += f"-{mo:02d}"
+            if m.group("d"):
+                d = _num(m.group("d"))
+                if 1 <= d <= 31:
+                    iso += f"-{d:02d}"
+        out.append(DateExpr(m.start(), m.end(), iso, y))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def xsd_type(iso: str) -> str:
+    return {4: "gYear", 7: "gYearMonth", 10: "date"}[len(iso)]

@@ -1,0 +1,136 @@
+"""Emitting RDF: the findings of one document as quads in its named graph, in the core
+vocabulary of GUIDELINES.md, with NIF provenance for every mention, figure and statement.
+
+Node IRIs inside a document hang off its graph IRI: ``G#char=b,e`` for a span of the text
+(NIF's RFC 5147 style), ``G/obs/b-e`` for an observation, ``G/stmt/h`` for a statement's
+provenance record.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from ..ontology import NIF, POL, PROV
+from .dates import xsd_type
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+DCT = "http://purl.org/dc/terms/"
+
+
+def N(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+A = N(RDF + "type")
+
+
+def typed(value, dtype: str) -> ox.Literal:
+    return ox.Literal(str(value), datatype=N(XSD + dtype))
+
+
+def zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh")
+
+
+def decimal_text(d: Decimal) -> str:
+    return format(d, "f")
+
+
+@dataclass
+class Emitter:
+    """Collects the triples of one document graph, without duplicates, in order."""
+
+    graph: str
+    text: str
+    quads: list[ox.Quad] = field(default_factory=list)
+    _seen: set = field(default_factory=set)
+
+    def __post_init__(self):
+        self.g = N(self.graph)
+        self.context = N(f"{self.graph}#char=0,{len(self.text)}")
+        self.add(self.g, POL.sourceText, self.context)
+        self.add(self.context, A, N(NIF.Context))
+        self.add(self.context, N(NIF.isString), ox.Literal(self.text))
+        self.add(self.context, N(NIF.beginIndex), typed(0, "nonNegativeInteger"))
+        self.add(self.context, N(NIF.endIndex), typed(len(self.text), "nonNegativeInteger"))
+
+    def add(self, s, p, o) -> None:
+        s = s if isinstance(s, (ox.NamedNode, ox.BlankNode)) else N(s)
+        p = p if isinstance(p, ox.NamedNode) else N(p)
+        o = o if isinstance(o, (ox.NamedNode, ox.BlankNode, ox.Literal)) else N(o)
+        key = (s, p, o)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        self.quads.append(ox.Quad(s, p, o, self.g))
+
+    # -- spans -----------------------------------------------------------------------------
+    def span(self, start: int, end: int, kind: str) -> ox.NamedNode:
+        """A NIF string node for text[start:end] (kind: Sentence or Phrase)."""
+        node = N(f"{self.graph}#char={start},{end}")
+        self.add(node, A, N(NIF[kind]))
+        self.add(node, A, N(NIF.String))
+        self.add(node, N(NIF.referenceContext), self.context)
+        self.add(node, N(NIF.anchorOf), ox.Literal(self.text[start:end]))
+        self.add(node, N(NIF.beginIndex), typed(start, "nonNegativeInteger"))
+        self.add(node, N(NIF.endIndex), typed(end, "nonNegativeInteger"))
+        return node
+
+    # -- entities --------------------------------------------------------------------------
+    def entity(self, iri: str, cls: str, label: str, aliases, mentioned_in) -> None:
+        node = N(iri)
+        self.add(node, A, N(POL[cls]))
+        self.add(node, N(RDFS + "label"), zh(label))
+        for a in sorted(set(aliases) - {label}):
+            self.add(node, N(SKOS + "altLabel"), zh(a))
+        self.add(node, N(POL.mentionedIn), mentioned_in)
+
+    def mention(self, start: int, end: int, target: str) -> None:
+        self.add(self.span(start, end, "Phrase"), N(POL.mentionOf), N(target))
+
+    # -- statements ------------------------------------------------------------------------
+    def statement(self, s: str, p: str, o, sentence: ox.NamedNode | None) -> None:
+        obj = o if isinstance(o, ox.Literal) else N(o)
+        self.add(N(s), N(POL[p]), obj)
+        if sentence is None:
+            return
+        h = hashlib.sha256(f"{s} {p} {obj}".encode("utf-8")).hexdigest()[:16]
+        st = N(f"{self.graph}/stmt/{h}")
+        self.add(st, A, N(RDF + "Statement"))
+        self.add(st, N(RDF + "subject"), N(s))
+        self.add(st, N(RDF + "predicate"), N(POL[p]))
+        self.add(st, N(RDF + "object"), obj)
+        self.add(st, N(POL.statedIn), sentence)
+
+    def date(self, s: str, iso: str, sentence: ox.NamedNode | None) -> None:
+        self.statement(s, "issuedOn", typed(iso, xsd_type(iso)), sentence)
+
+    # -- observations ----------------------------------------------------------------------
+    def observation(self, q, kind: str, year: int | None, about: str | None, indicator: tuple[str, str],
+                    sentence: ox.NamedNode) -> None:
+        node = N(f"{self.graph}/obs/{q.start}-{q.end}")
+        self.add(node, A, N(POL.Observation))
+        self.add(node, A, N(POL[kind]))
+        self.add(node, N(POL.value), typed(decimal_text(q.value), "decimal"))
+        if q.max_value is not None:
+            self.add(node, N(POL.maxValue), typed(decimal_text(q.max_value), "decimal"))
+        self.add(node, N(POL.unit), ox.Literal(q.unit))
+        if year is not None:
+            self.add(node, N(POL.year), typed(f"{year:04d}", "gYear"))
+        if about:
+            self.add(node, N(POL.about), N(about))
+        self.add(node, N(POL.valueText), ox.Literal(self.text[q.start:q.end]))
+        if q.comparator:
+            self.add(node, N(POL.comparator), ox.Literal(q.comparator))
+        ind_iri, ind_label = indicator
+        self.add(node, N(POL.indicator), N(ind_iri))
+        self.add(N(ind_iri), A, N(POL.Indicator))
+        self.add(N(ind_iri), N(RDFS + "label"), zh(ind_label))
+        self.add(node, N(PROV.wasDerivedFrom), sentence)
+        self.add(self.span(q.start, q.end, "Phrase"), N(POL.mentionOf), node)

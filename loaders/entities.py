@@ -1,0 +1,246 @@
+"""Entity recognition: names of documents, policies, programs, bodies, parks and places,
+found by how Chinese policy text marks them.
+
+Recognizers, strongest cue first:
+- titles in 《》 are documents;
+- names in “” are initiatives (or bodies, parks, places by their suffix), a suffix right
+  after the closing quote (“三改一建”工程) being part of the name;
+- central organs from the gazetteer (国家发改委, 国务院办公厅);
+- local organs: a jurisdiction (省, 市, 县, a division's name) plus an organ suffix (市委,
+  衢州市人民政府, 省政府办公厅);
+- names ending in a class suffix (…工程, …行动, …制度, …产业园, …领导小组), whose start is
+  found by cutting at the last function word or governing verb before the suffix;
+- administrative divisions and named regions from the gazetteer.
+Overlaps keep the longer mention; places, parks and bodies nested inside a longer name
+are kept as nested mentions, since they are named there too.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import alternation, gazetteer, trie_regex
+
+CJK = "\u3400-\u9fff"
+CN_NUM = "零〇一二两三四五六七八九十百千万"
+NAME_CHARS = rf"[{CJK}0-9A-Za-z+·]"
+PUNCT_LEFT = set("，。、；：！？,.;:!?()（）[]【】《》“”\"' \n—-")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    cls: str            # PolicyDocument, Policy, Program, IssuingBody, Park, Place
+    source: str         # which recognizer found it
+    alias: str | None = None   # a shorter spelling seen with it (the quoted part)
+    nested: bool = False
+    self_ref: bool = False     # 本意见, 本办法: the document itself
+
+
+#: priority when two recognizers claim the same span
+PRIORITY = {"title": 0, "central": 1, "organ": 2, "quote": 3, "self": 3, "suffix": 4, "place": 5}
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    g = gazetteer()
+    body_sfx = alternation(g.organ_suffixes)
+    places = trie_regex(g.places)
+    return {
+        "title": re.compile(r"《([^《》\n]{1,150})》"),
+        "quote": re.compile(r"[“\"]([^“”\"\n]{1,40})[”\"]"),
+        "central": re.compile(trie_regex(g.central)),
+        "organ": re.compile(rf"(?:中共)?(?:(?P<place>{places})|(?P<level>[省市县区州]))(?P<suffix>{body_sfx})"),
+        "place": re.compile(places),
+        "region": re.compile(alternation(g.regions)),
+        "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?![{CJK}])"),
+        "self": re.compile(rf"本(?:政策意见|{alternation(g.document_kinds)})"),
+        "suffix": re.compile(
+            "(?P<sfx>" + alternation(
+                g.program_suffixes + g.policy_suffixes + g.park_suffixes + g.generic_body_suffixes) + ")"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _suffix_classes() -> list[tuple[str, str]]:
+    g = gazetteer()
+    pairs = [(s, "IssuingBody") for s in g.generic_body_suffixes]
+    pairs += [(s, "Park") for s in g.park_suffixes]
+    pairs += [(s, "Policy") for s in g.policy_suffixes]
+    pairs += [(s, "Program") for s in g.program_suffixes]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def class_by_suffix(name: str, default: str | None = None) -> str | None:
+    """The entity class a name's ending implies (…工程 → Program, …制度 → Policy)."""
+    if any(name.endswith(k) for k in gazetteer().document_kinds) and len(name) > 6 and "关于" in name:
+        return "PolicyDocument"
+    for sfx, cls in _suffix_classes():
+        if name.endswith(sfx) and len(name) > len(sfx):
+            return cls
+    return default
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+@lru_cache(maxsize=8192)
+def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
+    """Cut a candidate run (which ends in ``suffix``) after its last function word or
+    governing verb, so that 实施铸链工程 gives 铸链工程. Segmentation by jieba keeps
+    words whole (和 inside 国家发展和改革委员会 is not cut)."""
+    stop = gazetteer().stop_words
+    if after_number:  # 5个…园区, 8项…制度: the measure word of the count is not part of the name
+        run = re.sub(r"^[个项座条家批期处所名只类种]", "", run)
+    words = _jieba().lcut(run[: len(run) - len(suffix)], HMM=False)
+    cut = 0
+    for i, w in enumerate(words):
+        if w in stop or re.fullmatch(r"\d+年|\d+月|[0-9.]+", w) or (
+                len(w) > 2 and any(w[j:j + 2] in stop for j in range(len(w) - 1))):
+            cut = i + 1
+    return "".join(words[cut:]) + suffix
+
+
+GENERIC_NAMES = {"试点", "项目", "工程", "行动", "计划", "制度", "机制", "体制", "园区", "新区", "办公室",
+                 "委员会", "领导小组", "改革", "政策", "战略", "模式", "体系", "专项", "基金", "活动"}
+
+
+def _quote_mention(text: str, m: re.Match) -> Mention | None:
+    g = gazetteer()
+    inner = m.group(1).strip()
+    if not inner or inner in g.idioms or re.search(r"[，。；！？,;!?]", inner) or not re.search(f"[{CJK}]", inner):
+        return None
+    before = text[max(0, m.start() - 6):m.start()]
+    if re.search(r"(表彰为|荣膺|荣获|获得|授予|称号|誉为|称为|被评为)$", before):
+        return None
+    end = m.end()
+    label = inner
+    sm = re.match("(?:" + alternation(g.program_suffixes + g.policy_suffixes + ["建设"]) + ")", text[end:end + 6])
+    if sm:
+        label = inner + sm.group(0)
+        end += len(sm.group(0))
+    cls = class_by_suffix(label.strip("“”\""), "Program")
+    if cls == "PolicyDocument":
+        cls = "Program"
+    if inner in g.places or inner in g.central:
+        return None
+    return Mention(m.start(), end, label, cls, "quote", alias=inner if label != inner else None)
+
+
+def _suffix_mentions(text: str) -> list[Mention]:
+    out = []
+    pat = _patterns()["suffix"]
+    for m in pat.finditer(text):
+        sfx = m.group("sfx")
+        end = m.end()
+        nxt = text[end:end + 1]
+        # a one-character suffix must end a word: 河长制 yes, 制造 or 制定 no
+        if len(sfx) == 1 and nxt and re.match(f"[{CJK}]", nxt) and nxt not in "、和及与的等办":
+            continue
+        # extend over a longer suffix that starts here (产业园 → 产业园区)
+        left = m.start()
+        i = left
+        while i > 0 and left - i < 24 and re.match(f"[{CJK}A-Za-z+·]", text[i - 1]):
+            i -= 1
+        if i > 0 and re.match(f"[0-9{CN_NUM}]", text[i - 1]):
+            run_start_after_number = True
+        else:
+            run_start_after_number = False
+        run = text[i:end]
+        if len(run) <= len(sfx):
+            continue
+        name = trim_name(run, sfx, run_start_after_number)
+        core = name[: -len(sfx)]
+        if len(core) < 2 or name in GENERIC_NAMES or re.fullmatch(r"[0-9.]+", core):
+            continue
+        cls = class_by_suffix(name)
+        if cls is None:
+            continue
+        # a named policy or program needs a modifier that is more than one generic word
+        if cls in ("Policy", "Program") and len(core) < 2:
+            continue
+        start = end - len(name)
+        out.append(Mention(start, end, name, cls, "suffix"))
+    return out
+
+
+def _in_idiom(text: str, start: int, end: int, idioms: set[str]) -> bool:
+    """True when the span lies inside a four-character idiom of the text (长治 in 长治久安)."""
+    for b in range(max(0, end - 4), start + 1):
+        if text[b:b + 4] in idioms:
+            return True
+    return False
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All entity mentions in ``text`` (normalized), non-overlapping except for nested
+    places, parks and bodies, in text order."""
+    p = _patterns()
+    g = gazetteer()
+    cands: list[Mention] = []
+    for m in p["title"].finditer(text):
+        label = m.group(1).strip()
+        if label:
+            cands.append(Mention(m.start(), m.end(), label, "PolicyDocument", "title"))
+    for m in p["quote"].finditer(text):
+        mention = _quote_mention(text, m)
+        if mention:
+            cands.append(mention)
+    for m in p["central"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "central"))
+    for m in p["organ"].finditer(text):
+        if m.group("level"):
+            prev = text[m.start() - 1] if m.start() > 0 else ""
+            if prev and re.match(f"[{CJK}]", prev) and prev not in "我和及与由经在的被为将、":
+                continue
+        cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
+    for m in p["self"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), m.group(0), "PolicyDocument", "self", self_ref=True))
+    cands.extend(_suffix_mentions(text))
+    for m in p["place"].finditer(text):
+        if m.end() - m.start() == 2 and _in_idiom(text, m.start(), m.end(), g.idioms):
+            continue
+        cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))
+    for m in p["region"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))
+    for m in p["town"].finditer(text):
+        name = trim_name(m.group(0), m.group(0)[-1])
+        if len(name) >= 3 and name[:-1] not in g.stop_words and name not in ("城镇", "乡镇", "村镇", "集镇", "小镇"):
+            cands.append(Mention(m.end() - len(name), m.end(), name, "Place", "place"))
+    return resolve_overlaps(cands)
+
+
+def resolve_overlaps(cands: list[Mention]) -> list[Mention]:
+    cands.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.source], c.start))
+    taken: list[Mention] = []
+    occupied: list[tuple[int, int, Mention]] = []
+    for c in cands:
+        container = None
+        clash = False
+        for s, e, other in occupied:
+            if c.start < e and s < c.end:
+                if s <= c.start and c.end <= e and other.cls in ("PolicyDocument", "Program", "Policy", "Park", "IssuingBody") \
+                        and c.cls in ("Place", "Park", "IssuingBody") and not other.nested:
+                    container = other
+                    continue
+                clash = True
+                break
+        if clash:
+            continue
+        if container is not None:
+            c.nested = True
+        else:
+            occupied.append((c.start, c.end, c))
+        taken.append(c)
+    taken.sort(key=lambda c: (c.start, -c.end))
+    return taken

@@ -1,0 +1,125 @@
+"""Observations: each quantity becomes a Target or an Achievement, with the year it refers
+to, the entity it is about and the indicator it measures.
+
+- Kind: the nearest cue before the number in its sentence decides (计划/力争/到2020年/将/确保
+  → Target; 完成/累计/已/截至/目前 → Achievement); a target cue earlier in the same sentence
+  keeps later numbers targets (计划实施…，完成…); without a cue, a year after the
+  document's own year means a target, else the genre decides (plans, measures and
+  opinions state targets, reports state results).
+- Year: the nearest year before the number in its sentence (到2020年 → 2020, 截至2017年底
+  → 2017, 2018—2020年 → 2020), else one carried from an earlier sentence of the same
+  paragraph, else none.
+- About: the nearest initiative, document or park named before the number in its
+  sentence, else the paragraph's first such entity, else (for a plan or measures) the
+  document itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates import DateExpr
+from .entities import Mention
+from .gazetteer import alternation, gazetteer
+from .quantities import Quantity
+
+ABOUT_CLASSES = ("Program", "Policy", "PolicyDocument", "Park")
+TARGET_GENRES = ("计划", "方案", "意见", "办法", "措施", "规划", "纲要", "细则", "规定", "通知", "条例")
+
+
+@dataclass
+class Observation:
+    quantity: Quantity
+    kind: str                 # Target or Achievement
+    year: int | None
+    about: Mention | None
+    about_self: bool          # about the document itself
+    indicator: str            # what is measured, as a phrase
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns():
+    g = gazetteer()
+    target = [c for c in g.cues["target"] if c not in ("到", "至")]
+    return (re.compile(rf"(?:{alternation(target)})|(?:到|至)\s*(?:19|20)\d\d\s*年"),
+            re.compile(alternation(g.cues["achievement"])),
+            re.compile(rf"(?:{alternation(g.cues['achievement'] + g.cues['target'] + ['为', '是', '有', '达', '共'])})"))
+
+
+STRONG_TARGET = re.compile(r"计划|力争|争取|确保|目标|预计|拟|(?:到|至)\s*(?:19|20)\d\d\s*年")
+
+
+def classify(sentence: str, offset: int, year: int | None, doc_year: int | None, genre_target: bool) -> str:
+    """Target or Achievement for a number at ``offset`` of ``sentence``."""
+    target_re, achieve_re, _ = _cue_patterns()
+    before = sentence[:offset]
+    last_t = max((m.end() for m in target_re.finditer(before)), default=-1)
+    last_a = max((m.end() for m in achieve_re.finditer(before)), default=-1)
+    strong = STRONG_TARGET.search(before)
+    if strong and (last_a < strong.end() or not re.search(r"已|累计|截至|截止|目前", before[strong.end():])):
+        return "Target"
+    if last_t > last_a:
+        return "Target"
+    if last_a >= 0:
+        return "Achievement"
+    if year is not None and doc_year is not None and year > doc_year:
+        return "Target"
+    return "Target" if genre_target else "Achievement"
+
+
+def indicator_phrase(sentence: str, offset: int) -> str:
+    """The words naming what a number measures: the phrase between the last cue or
+    punctuation and the number (完成老旧小区整治项目106个 → 老旧小区整治项目)."""
+    _, _, any_cue = _cue_patterns()
+    before = sentence[:offset]
+    cut = max(before.rfind(c) for c in "，,；;：:。（(、")
+    phrase = before[cut + 1:]
+    cues = list(any_cue.finditer(phrase))
+    if cues:
+        phrase = phrase[cues[-1].end():]
+    phrase = re.sub(r"^[\d年月日底末初全市省县区我本该的了在\s]+", "", phrase)
+    phrase = re.sub(r"[的了在\s]+$", "", phrase)
+    return phrase[-20:]
+
+
+def build_observations(text: str, sentences, quantities: list[Quantity], dates: list[DateExpr],
+                       mentions: list[Mention], doc_year: int | None, genre_target: bool) -> list[Observation]:
+    out: list[Observation] = []
+    carried: dict[int, int] = {}     # paragraph -> last year seen
+    topic: dict[int, Mention] = {}   # paragraph -> first initiative named
+    for m in mentions:
+        if m.cls in ABOUT_CLASSES and not m.self_ref:
+            for s in sentences:
+                if s.start <= m.start < s.end:
+                    topic.setdefault(s.paragraph, m)
+                    break
+    about_candidates = [m for m in mentions if m.cls in ABOUT_CLASSES]
+    prev_indicator = ""
+    for s in sentences:
+        sent_dates = [d for d in dates if s.start <= d.start < s.end]
+        sent_qs = [q for q in quantities if s.start <= q.start < s.end]
+        sentence = text[s.start:s.end]
+        for q in sent_qs:
+            before_dates = [d for d in sent_dates if d.end <= q.start]
+            year = before_dates[-1].year if before_dates else carried.get(s.paragraph)
+            kind = classify(sentence, q.start - s.start, year, doc_year, genre_target)
+            about = None
+            for m in about_candidates:
+                if s.start <= m.start and m.end <= q.start:
+                    about = m
+            about_self = False
+            if about is None:
+                about = topic.get(s.paragraph)
+                if about is None and genre_target:
+                    about_self = True
+            if about is not None and about.self_ref:
+                about, about_self = None, True
+            phrase = indicator_phrase(sentence, q.start - s.start)
+            if not phrase and text[q.start - 1:q.start] == "、":
+                phrase = prev_indicator
+            prev_indicator = phrase or prev_indicator
+            out.append(Observation(q, kind, year, about, about_self, phrase))
+        if sent_dates:
+            carried[s.paragraph] = sent_dates[-1].year
+    return out

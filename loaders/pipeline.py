@@ -1,0 +1,204 @@
+"""The extraction pipeline: a document in, the quads of its named graph out.
+
+read → normalize → structure → entities → relations and dates → quantities →
+observations (kind, year, about, indicator) → identity → RDF. Every stage is its own
+module; this one only wires them together and decides what the document itself is.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..graph.store import DEFAULT_BASE, graph_iri_for
+from .dates import find_dates
+from .emit import Emitter, N
+from .entities import Mention, find_mentions
+from .errors import LoadError
+from .gazetteer import Place
+from .identity import Identity, canonical, find_jurisdiction, iri, resolve, resolve_jurisdiction
+from .normalize import normalize
+from .observations import TARGET_GENRES, build_observations
+from .quantities import find_quantities
+from .read import Source, read_source, source_from_bytes
+from .rdf_input import parse_rdf
+from .relations import extract_relations
+from .structure import DOC_NUMBER, analyse
+
+#: bump when extraction changes, so that re-ingesting the same file refreshes its graph
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass
+class Extraction:
+    name: str
+    graph: str
+    quads: list[ox.Quad]
+    sha256: str
+    byte_size: int
+    title: str | None = None
+    stats: Counter = field(default_factory=Counter)
+
+
+def extract_path(path: Path, *, base: str = DEFAULT_BASE, jurisdiction: str | None = None) -> Extraction:
+    return extract_source(read_source(Path(path)), base=base, jurisdiction=jurisdiction)
+
+
+def extract_bytes(name: str, data: bytes, kind: str, **kw) -> Extraction:
+    return extract_source(source_from_bytes(name, data, kind), **kw)
+
+
+def extract_source(src: Source, *, base: str = DEFAULT_BASE, jurisdiction: str | None = None) -> Extraction:
+    graph = graph_iri_for(src.name, base)
+    sha = hashlib.sha256(src.data).hexdigest()
+    if src.kind == "rdf":
+        quads = parse_rdf(src.name, src.data, graph)
+        return Extraction(src.name, graph, quads, sha, len(src.data), stats=Counter(triples=len(quads)))
+    try:
+        place = resolve_jurisdiction(jurisdiction) if jurisdiction else None
+    except ValueError as exc:
+        raise LoadError(src.name, str(exc)) from None
+    ex = extract_text(src.text, src.name, graph=graph, base=base, jurisdiction=place)
+    ex.sha256, ex.byte_size = sha, len(src.data)
+    return ex
+
+
+def extract_text(original: str, name: str, *, graph: str | None = None, base: str = DEFAULT_BASE,
+                 jurisdiction: Place | None = None) -> Extraction:
+    """Extract one document's graph from its text (offsets refer to ``original``)."""
+    graph = graph or graph_iri_for(name, base)
+    text = normalize(original)
+    st = analyse(text)
+    mentions = find_mentions(text)
+
+    # -- the document itself ---------------------------------------------------------------
+    title = canonical(text[st.title[0]:st.title[1]]) if st.title else None
+    header = " ".join(text[s:e] for s, e in st.issuer_lines)
+    if jurisdiction is None:
+        jurisdiction = find_jurisdiction(header + " " + (title or "") +
+                                         (text[st.doc_number[0]:st.doc_number[1]] if st.doc_number else ""))
+    doc_iri = iri(base, "PolicyDocument", "PolicyDocument:" + title) if title else None
+    doc_year = None
+    header_date = text[st.date[0]:st.date[1]] if st.date else None
+    dates = find_dates(text)
+    if st.date:
+        doc_year = next((d.year for d in dates if d.start == st.date[0]), None)
+    elif dates:
+        doc_year = Counter(d.year for d in dates).most_common(1)[0][0]
+    genre_target = bool(title and any(k in title for k in TARGET_GENRES) and "报告" not in title)
+
+    em = Emitter(graph, original)
+    source_node = N(graph)
+    mentioned_in = N(doc_iri) if doc_iri else source_node
+
+    # -- entities --------------------------------------------------------------------------
+    ids: dict[int, Identity] = {}
+    names: dict[str, list[str]] = defaultdict(list)
+    classes: dict[str, str] = {}
+    fixed: dict[str, str] = {}
+    for m in mentions:
+        if m.self_ref:
+            if doc_iri:
+                ids[id(m)] = Identity(doc_iri, title)
+                names[doc_iri].append(m.label)
+            continue
+        if title and m.cls == "PolicyDocument" and canonical(m.label) == title:
+            ids[id(m)] = Identity(doc_iri, title)
+            continue
+        ident = resolve(m, base, jurisdiction, graph)
+        ids[id(m)] = ident
+        names[ident.iri].append(original[m.start:m.end].strip("“”\"《》"))
+        if m.alias:
+            names[ident.iri].append(m.alias)
+        if ident.extra_alias:
+            names[ident.iri].append(ident.extra_alias)
+        classes.setdefault(ident.iri, m.cls)
+        if ident.label:
+            fixed[ident.iri] = ident.label
+    if doc_iri:
+        em.add(source_node, N(str(_pol("describes"))), N(doc_iri))
+        aliases = names.get(doc_iri, [])
+        if st.doc_number:
+            number = text[st.doc_number[0]:st.doc_number[1]]
+            aliases = aliases + [number]
+            em.add(N(doc_iri), N(str(_pol("documentNumber"))), ox.Literal(number))
+        short = re.sub(r"^.{2,30}?关于印发《?(.+?)》?的通知$", r"\1", title)
+        em.entity(doc_iri, "PolicyDocument", title, aliases, source_node)
+        if jurisdiction is not None:
+            place_iri = iri(base, "Place", "place:" + jurisdiction.name)
+            em.entity(place_iri, "Place", jurisdiction.name, [], mentioned_in)
+            em.add(N(doc_iri), N(str(_pol("jurisdiction"))), N(place_iri))
+        _ = short
+    for ent, labels in names.items():
+        if ent == doc_iri:
+            continue
+        label = fixed.get(ent) or max(labels, key=lambda s: (len(s), s))
+        em.entity(ent, classes[ent], canonical(label), [canonical(x) for x in labels], mentioned_in)
+    for m in mentions:
+        em.mention(m.start, m.end, ids[id(m)].iri)
+
+    # -- relations and dates ---------------------------------------------------------------
+    sentence_nodes: dict[int, ox.NamedNode] = {}
+
+    def sent_node(i: int) -> ox.NamedNode:
+        if i not in sentence_nodes:
+            s = st.sentences[i]
+            sentence_nodes[i] = em.span(s.start, s.end, "Sentence")
+        return sentence_nodes[i]
+
+    def ent_iri(m: Mention | None) -> str | None:
+        return doc_iri if m is None else ids[id(m)].iri
+
+    rels, issued = extract_relations(text, st.sentences, mentions, dates, has_self=doc_iri is not None)
+    stats = Counter()
+    for r in rels:
+        s, o = ent_iri(r.subject), ent_iri(r.object)
+        if s and o and s != o:
+            em.statement(s, r.predicate, o, sent_node(r.sentence))
+            stats["relations"] += 1
+    for d in issued:
+        em.date(ent_iri(d.subject), d.iso, sent_node(d.sentence))
+    if doc_iri:
+        if header_date:
+            hd = next((d for d in dates if d.start == st.date[0]), None)
+            if hd:
+                em.date(doc_iri, hd.iso, None)
+        for s, e in st.issuer_lines:
+            for m in mentions:
+                if m.cls == "IssuingBody" and s <= m.start and m.end <= e:
+                    em.statement(doc_iri, "issuedBy", ids[id(m)].iri, None)
+
+    # -- observations ----------------------------------------------------------------------
+    blocked = [(m.start, m.end) for m in mentions if m.cls != "Place" and not m.nested]
+    if st.doc_number:
+        blocked.append(st.doc_number)
+    quantities = find_quantities(text, blocked)
+    observations = build_observations(text, st.sentences, quantities, dates, mentions, doc_year, genre_target)
+    sentence_index = {}
+    for i, s in enumerate(st.sentences):
+        sentence_index[(s.start, s.end)] = i
+    si = 0
+    for ob in observations:
+        q = ob.quantity
+        while si < len(st.sentences) - 1 and st.sentences[si].end <= q.start:
+            si += 1
+        about = doc_iri if ob.about_self else (ent_iri(ob.about) if ob.about else None)
+        phrase = ob.indicator or (canonical(ob.about.label) if ob.about else "")
+        ind_label = f"{phrase}（{q.unit}）" if phrase else f"未命名指标（{q.unit}）"
+        ind_iri = iri(base, "Program", "indicator:" + ind_label).replace("/initiative/", "/indicator/")
+        em.observation(q, ob.kind, ob.year, about, (ind_iri, ind_label), sent_node(si))
+        stats["observations"] += 1
+
+    stats["entities"] = len(names) + (1 if doc_iri else 0)
+    stats["triples"] = len(em.quads)
+    return Extraction(name, graph, em.quads, "", 0, title=title, stats=stats)
+
+
+def _pol(local: str):
+    from ..ontology import POL
+
+    return POL[local]

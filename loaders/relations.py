@@ -1,0 +1,161 @@
+"""Relations between entities, read from the cues of policy language within a sentence:
+
+- issuedBy: bodies named before an issuing verb (出台/印发/下发/发布/提出/审议通过/制定)
+  issue the documents, policies and programs named after it; a title of the form
+  X关于Y的通知 is issued by the body X;
+- partOf: the parts listed after an enumeration cue (包括/包含/主要有/分别是/由…组成) or a
+  colon belong to the whole named before it; A是X的组成部分 says A is part of X;
+- implements: what a sentence names after 贯彻/落实/按照/根据 is implemented by the
+  document or program the sentence goes on to name (or by the document itself, in its
+  preamble);
+- locatedIn: 位于 X; a program whose name begins with a place or park lies there.
+Dates of issue (issuedOn) come with issuedBy: the date nearest before the verb.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates import DateExpr
+from .entities import Mention
+from .gazetteer import alternation, gazetteer
+
+INITIATIVES = ("PolicyDocument", "Policy", "Program")
+GROUP = {"Program": "initiative", "Policy": "initiative", "PolicyDocument": "document", "Park": "park"}
+
+
+@dataclass
+class Relation:
+    subject: Mention | None   # None: the document itself
+    predicate: str
+    object: Mention | None    # None: the document itself
+    sentence: int             # index of the sentence it was read from
+
+
+@dataclass
+class IssueDate:
+    subject: Mention
+    iso: str
+    sentence: int
+
+
+@lru_cache(maxsize=1)
+def _cues():
+    g = gazetteer()
+    return (re.compile(alternation(g.cues["issue"])),
+            re.compile(alternation(g.cues["implement"])),
+            re.compile(r"包括|包含|主要有|分别是|分别为|涵盖|[:：](?!\s*$)"))
+
+
+def extract_relations(text: str, sentences, mentions: list[Mention], dates: list[DateExpr],
+                      has_self: bool) -> tuple[list[Relation], list[IssueDate]]:
+    issue_re, implement_re, enum_re = _cues()
+    rels: list[Relation] = []
+    issued: list[IssueDate] = []
+    by_sentence: list[list[Mention]] = [[] for _ in sentences]
+    si = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        while si < len(sentences) and sentences[si].end <= m.start:
+            si += 1
+        if si < len(sentences) and sentences[si].start <= m.start:
+            by_sentence[si].append(m)
+
+    for i, s in enumerate(sentences):
+        ms = [m for m in by_sentence[i] if not m.nested]
+        if not ms:
+            continue
+        sent = text[s.start:s.end]
+        sent_dates = [d for d in dates if s.start <= d.start < s.end]
+        # issuedBy (+ issuedOn)
+        verbs = [(s.start + v.start(), s.start + v.end()) for v in issue_re.finditer(sent)]
+        for k, (vs, ve) in enumerate(verbs):
+            prev_end = verbs[k - 1][1] if k else s.start
+            next_start = verbs[k + 1][0] if k + 1 < len(verbs) else s.end
+            bodies = [m for m in ms if m.cls == "IssuingBody" and prev_end <= m.start and m.end <= vs]
+            objects = [m for m in ms if m.cls in INITIATIVES and ve <= m.start < next_start and not m.self_ref]
+            # only the objects of this clause: stop at the first sentence-internal break after them
+            objects = _same_clause(text, ve, objects)
+            for b in bodies:
+                for o in objects:
+                    rels.append(Relation(o, "issuedBy", b, i))
+            before = [d for d in sent_dates if d.end <= vs]
+            if before and objects:
+                for o in objects:
+                    issued.append(IssueDate(o, before[-1].iso, i))
+        # titles: X关于Y的Z → issued by X
+        for m in by_sentence[i]:
+            if m.cls == "PolicyDocument" and "关于" in m.label:
+                for b in by_sentence[i]:
+                    if b.nested and b.cls == "IssuingBody" and b.start <= m.start + 2 and m.start < b.end <= m.end \
+                            and m.label.startswith(b.label):
+                        rels.append(Relation(m, "issuedBy", b, i))
+        # partOf
+        for e in enum_re.finditer(sent):
+            at = s.start + e.start()
+            wholes = [m for m in ms if m.end <= at and m.cls in ("Program", "Policy", "Park")]
+            if not wholes:
+                continue
+            whole = wholes[-1]
+            if text[whole.end:at].strip("“”\"")[:8] and len(text[whole.end:at]) > 8:
+                continue  # the whole must stand right before the cue
+            parts = [m for m in ms if m.start >= s.start + e.end() and GROUP.get(m.cls) == GROUP.get(whole.cls)
+                     and m is not whole]
+            parts = _same_clause(text, s.start + e.end(), parts, breaks="。；;")
+            for p in parts:
+                rels.append(Relation(p, "partOf", whole, i))
+        for cm in re.finditer(r"(?:是|为|作为)[^，。；]{0,12}?的(?:重要)?(?:组成部分|一部分)", sent):
+            at = s.start + cm.start()
+            parts = [m for m in ms if m.end <= at and m.cls in ("Program", "Policy", "Park")]
+            wholes = [m for m in ms if at <= m.start < s.start + cm.end() and m.cls in ("Program", "Policy", "Park")]
+            if parts and wholes:
+                rels.append(Relation(parts[-1], "partOf", wholes[-1], i))
+        # implements
+        for im in implement_re.finditer(sent):
+            at = s.start + im.end()
+            targets = [m for m in ms if m.start >= at and m.cls in ("PolicyDocument", "Policy")]
+            targets = _same_clause(text, at, targets, breaks="，,。；;")
+            if not targets:
+                continue
+            after = [m for m in ms if m.start >= targets[-1].end and m.cls in INITIATIVES]
+            if after and not after[0].self_ref:
+                subj = after[0]
+            elif has_self and (any(m.self_ref for m in by_sentence[i]) or re.search(r"特制定|制定本|现提出|提出如下|特提出", sent)):
+                subj = None
+            else:
+                continue
+            for t in targets:
+                if t is not subj:
+                    rels.append(Relation(subj, "implements", t, i))
+        # locatedIn
+        for lm in re.finditer(r"位于", sent):
+            at = s.start + lm.start()
+            subj = [m for m in ms if m.end <= at and m.cls in ("Park", "Program")]
+            places = [m for m in by_sentence[i] if m.start >= s.start + lm.end() and m.cls in ("Place", "Park")]
+            places = _same_clause(text, s.start + lm.end(), places)
+            if subj:
+                for p in places:
+                    rels.append(Relation(subj[-1], "locatedIn", p, i))
+        for m in ms:
+            if m.cls != "Program":
+                continue
+            for n in by_sentence[i]:
+                if n.nested and n.start == m.start and n.end < m.end and n.cls in ("Place", "Park"):
+                    rels.append(Relation(m, "locatedIn", n, i))
+    return rels, issued
+
+
+def _same_clause(text: str, start: int, mentions: list[Mention], breaks: str = "，,。；;") -> list[Mention]:
+    """The mentions from ``start`` on that stand in the same clause: listed with 、和及与 and
+    not separated by a break."""
+    out = []
+    pos = start
+    for m in sorted(mentions, key=lambda m: m.start):
+        gap = text[pos:m.start]
+        if out and any(c in gap for c in breaks):
+            break
+        if not out and any(c in gap for c in "。；;"):
+            break
+        out.append(m)
+        pos = m.end
+    return out

@@ -1,0 +1,113 @@
+"""Document structure: paragraphs and sentences with their offsets, headings, and the
+header of a notice (letterhead, document number, title, addressees, signature, date).
+
+Works on the normalized text (same offsets as the original).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import alternation, gazetteer
+
+CJK = "\u3400-\u9fff"
+CN_DIGITS = "零〇一二两三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    heading: bool = False
+
+
+@dataclass
+class Structure:
+    paragraphs: list[tuple[int, int]]
+    sentences: list[Sentence]
+    title: tuple[int, int] | None = None          # span of the document's own title
+    doc_number: tuple[int, int] | None = None     # span of 衢政发〔2017〕46号
+    date: tuple[int, int] | None = None           # span of the issue date in the header
+    issuer_lines: list[tuple[int, int]] = field(default_factory=list)  # letterhead, signature
+    body_start: int = 0
+
+
+DOC_NUMBER = re.compile(rf"[{CJK}]{{1,12}}[〔\[［(]\s*(?:19|20)\d\d\s*[〕\]］)]\s*第?\d{{1,4}}\s*号")
+DATE_FULL = re.compile(rf"((?:19|20)\d\d|[{CN_DIGITS}]{{4}})\s*年\s*(\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*(\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日")
+HEADING = re.compile(rf"^\s*(?:[{CN_DIGITS}]+、|[(（][{CN_DIGITS}]+[)）]|\d+[.．、]|第[{CN_DIGITS}百]+[章节条])")
+SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)]?|\n")
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        # trim spaces inside the span
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def sentences_of(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
+    out = []
+    for pi, (ps, pe) in enumerate(paragraphs):
+        start = ps
+        para = text[ps:pe]
+        is_heading = bool(HEADING.match(para))
+        for m in SENTENCE_END.finditer(para):
+            end = ps + m.end()
+            if text[start:end].strip():
+                out.append(Sentence(start, end, pi, is_heading and start == ps))
+            start = end
+        if start < pe and text[start:pe].strip():
+            out.append(Sentence(start, pe, pi, is_heading and start == ps))
+    # sentences never begin with spaces
+    fixed = []
+    for s in out:
+        b = s.start
+        while b < s.end and text[b].isspace():
+            b += 1
+        fixed.append(Sentence(b, s.end, s.paragraph, s.heading))
+    return fixed
+
+
+def _title_re():
+    g = gazetteer()
+    return re.compile(rf"(?:{alternation(g.document_kinds)})(?:[(（][^()（）]{{1,20}}[)）])?$")
+
+
+def analyse(text: str) -> Structure:
+    """Paragraphs, sentences and the notice header of ``text`` (normalized)."""
+    paragraphs = paragraphs_of(text)
+    st = Structure(paragraphs=paragraphs, sentences=sentences_of(text, paragraphs))
+    title_re = _title_re()
+    header = paragraphs[:12]
+    for i, (s, e) in enumerate(header):
+        line = text[s:e]
+        if st.doc_number is None and (m := DOC_NUMBER.search(line)) and len(line) <= 40:
+            st.doc_number = (s + m.start(), s + m.end())
+            continue
+        if st.date is None and (m := DATE_FULL.match(line)) and (len(line) <= 16 or i <= 2):
+            st.date = (s + m.start(), s + m.end())
+            if i > 0 and st.title is not None:
+                prev = header[i - 1]
+                if prev != st.title and len(text[prev[0]:prev[1]]) <= 30:
+                    st.issuer_lines.append(prev)
+            continue
+        if line.endswith("文件") and len(line) <= 30:
+            st.issuer_lines.append((s, e - 2))
+            continue
+        if (st.title is None and i <= 5 and 4 <= len(line) <= 120 and "。" not in line
+                and not line.endswith((":", "：")) and (title_re.search(line) or line.endswith("》"))):
+            st.title = (s, e)
+            continue
+    if st.title is not None:
+        st.body_start = st.title[1]
+    return st
