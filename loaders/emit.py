@@ -30,6 +30,25 @@ def N(iri: str) -> ox.NamedNode:
 A = N(RDF + "type")
 
 
+class P:
+    """Predicates and classes as pyoxigraph nodes, built once (rdflib Namespace lookups are slow)."""
+
+    label = N(RDFS + "label")
+    alt = N(SKOS + "altLabel")
+    nif_ref = N(NIF.referenceContext)
+    nif_anchor = N(NIF.anchorOf)
+    nif_begin = N(NIF.beginIndex)
+    nif_end = N(NIF.endIndex)
+    nif_string = N(NIF.String)
+    nif = {k: N(NIF[k]) for k in ("Sentence", "Phrase", "Context")}
+    pol = {k: N(POL[k]) for k in (
+        "PolicyDocument", "Policy", "Program", "IssuingBody", "Park", "Place", "Observation", "Target",
+        "Achievement", "Indicator", "value", "maxValue", "unit", "year", "about", "valueText", "comparator",
+        "indicator", "mentionOf", "mentionedIn", "statedIn", "issuedBy", "issuedOn", "partOf", "locatedIn",
+        "implements", "sourceText", "describes", "documentNumber", "jurisdiction")}
+    derived = N(PROV.wasDerivedFrom)
+
+
 def typed(value, dtype: str) -> ox.Literal:
     return ox.Literal(str(value), datatype=N(XSD + dtype))
 
@@ -74,25 +93,25 @@ class Emitter:
     def span(self, start: int, end: int, kind: str) -> ox.NamedNode:
         """A NIF string node for text[start:end] (kind: Sentence or Phrase)."""
         node = N(f"{self.graph}#char={start},{end}")
-        self.add(node, A, N(NIF[kind]))
-        self.add(node, A, N(NIF.String))
-        self.add(node, N(NIF.referenceContext), self.context)
-        self.add(node, N(NIF.anchorOf), ox.Literal(self.text[start:end]))
-        self.add(node, N(NIF.beginIndex), typed(start, "nonNegativeInteger"))
-        self.add(node, N(NIF.endIndex), typed(end, "nonNegativeInteger"))
+        self.add(node, A, P.nif[kind])
+        self.add(node, A, P.nif_string)
+        self.add(node, P.nif_ref, self.context)
+        self.add(node, P.nif_anchor, ox.Literal(self.text[start:end]))
+        self.add(node, P.nif_begin, typed(start, "nonNegativeInteger"))
+        self.add(node, P.nif_end, typed(end, "nonNegativeInteger"))
         return node
 
     # -- entities --------------------------------------------------------------------------
     def entity(self, iri: str, cls: str, label: str, aliases, mentioned_in) -> None:
         node = N(iri)
-        self.add(node, A, N(POL[cls]))
-        self.add(node, N(RDFS + "label"), zh(label))
+        self.add(node, A, P.pol[cls])
+        self.add(node, P.label, zh(label))
         for a in sorted(set(aliases) - {label}):
-            self.add(node, N(SKOS + "altLabel"), zh(a))
-        self.add(node, N(POL.mentionedIn), mentioned_in)
+            self.add(node, P.alt, zh(a))
+        self.add(node, P.pol["mentionedIn"], mentioned_in)
 
     def mention(self, start: int, end: int, target: str) -> None:
-        self.add(self.span(start, end, "Phrase"), N(POL.mentionOf), N(target))
+        self.add(self.span(start, end, "Phrase"), P.pol["mentionOf"], N(target))
 
     # -- statements ------------------------------------------------------------------------
     def statement(self, s: str, p: str, o, sentence: ox.NamedNode | None) -> None:
@@ -115,22 +134,22 @@ class Emitter:
     def observation(self, q, kind: str, year: int | None, about: str | None, indicator: tuple[str, str],
                     sentence: ox.NamedNode) -> None:
         node = N(f"{self.graph}/obs/{q.start}-{q.end}")
-        self.add(node, A, N(POL.Observation))
-        self.add(node, A, N(POL[kind]))
-        self.add(node, N(POL.value), typed(decimal_text(q.value), "decimal"))
+        self.add(node, A, P.pol["Observation"])
+        self.add(node, A, P.pol[kind])
+        self.add(node, P.pol["value"], typed(decimal_text(q.value), "decimal"))
         if q.max_value is not None:
-            self.add(node, N(POL.maxValue), typed(decimal_text(q.max_value), "decimal"))
-        self.add(node, N(POL.unit), ox.Literal(q.unit))
+            self.add(node, P.pol["maxValue"], typed(decimal_text(q.max_value), "decimal"))
+        self.add(node, P.pol["unit"], ox.Literal(q.unit))
         if year is not None:
-            self.add(node, N(POL.year), typed(f"{year:04d}", "gYear"))
+            self.add(node, P.pol["year"], typed(f"{year:04d}", "gYear"))
         if about:
-            self.add(node, N(POL.about), N(about))
-        self.add(node, N(POL.valueText), ox.Literal(self.text[q.start:q.end]))
+            self.add(node, P.pol["about"], N(about))
+        self.add(node, P.pol["valueText"], ox.Literal(self.text[q.start:q.end]))
         if q.comparator:
-            self.add(node, N(POL.comparator), ox.Literal(q.comparator))
+            self.add(node, P.pol["comparator"], ox.Literal(q.comparator))
         ind_iri, ind_label = indicator
-        self.add(node, N(POL.indicator), N(ind_iri))
-        self.add(N(ind_iri), A, N(POL.Indicator))
-        self.add(N(ind_iri), N(RDFS + "label"), zh(ind_label))
-        self.add(node, N(PROV.wasDerivedFrom), sentence)
-        self.add(self.span(q.start, q.end, "Phrase"), N(POL.mentionOf), node)
+        self.add(node, P.pol["indicator"], N(ind_iri))
+        self.add(N(ind_iri), A, P.pol["Indicator"])
+        self.add(N(ind_iri), P.label, zh(ind_label))
+        self.add(node, P.derived, sentence)
+        self.add(self.span(q.start, q.end, "Phrase"), P.pol["mentionOf"], node)

@@ -221,26 +221,27 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 def resolve_overlaps(cands: list[Mention]) -> list[Mention]:
+    """Longest mention first; a mention may nest inside a longer name only when it is a
+    place, park or body inside a document, initiative, park or body name. Character
+    ownership is tracked per position, so this is linear in the text covered."""
     cands.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.source], c.start))
+    owner: dict[int, Mention] = {}
+    nested_at: set[int] = set()
     taken: list[Mention] = []
-    occupied: list[tuple[int, int, Mention]] = []
     for c in cands:
-        container = None
-        clash = False
-        for s, e, other in occupied:
-            if c.start < e and s < c.end:
-                if s <= c.start and c.end <= e and other.cls in ("PolicyDocument", "Program", "Policy", "Park", "IssuingBody") \
-                        and c.cls in ("Place", "Park", "IssuingBody") and not other.nested:
-                    container = other
-                    continue
-                clash = True
-                break
-        if clash:
+        owners = {id(owner[i]): owner[i] for i in range(c.start, c.end) if i in owner}
+        if not owners:
+            for i in range(c.start, c.end):
+                owner[i] = c
+            taken.append(c)
             continue
-        if container is not None:
-            c.nested = True
-        else:
-            occupied.append((c.start, c.end, c))
-        taken.append(c)
+        if len(owners) == 1:
+            other = next(iter(owners.values()))
+            if (other.start <= c.start and c.end <= other.end and c.cls in ("Place", "Park", "IssuingBody")
+                    and other.cls in ("PolicyDocument", "Program", "Policy", "Park", "IssuingBody")
+                    and not any(i in nested_at for i in range(c.start, c.end))):
+                c.nested = True
+                nested_at.update(range(c.start, c.end))
+                taken.append(c)
     taken.sort(key=lambda c: (c.start, -c.end))
     return taken

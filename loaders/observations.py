@@ -16,6 +16,7 @@ to, the entity it is about and the indicator it measures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,30 +84,41 @@ def indicator_phrase(sentence: str, offset: int) -> str:
     return phrase[-20:]
 
 
+def group_by_sentence(sentences, items) -> list[list]:
+    """Items (anything with .start) grouped by the sentence they start in, in one pass."""
+    groups: list[list] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    for it in items:
+        i = bisect_right(starts, it.start) - 1
+        if i >= 0 and it.start < sentences[i].end:
+            groups[i].append(it)
+    return groups
+
+
 def build_observations(text: str, sentences, quantities: list[Quantity], dates: list[DateExpr],
                        mentions: list[Mention], doc_year: int | None, genre_target: bool) -> list[Observation]:
     out: list[Observation] = []
     carried: dict[int, int] = {}     # paragraph -> last year seen
     topic: dict[int, Mention] = {}   # paragraph -> first initiative named
-    for m in mentions:
-        if m.cls in ABOUT_CLASSES and not m.self_ref:
-            for s in sentences:
-                if s.start <= m.start < s.end:
-                    topic.setdefault(s.paragraph, m)
-                    break
-    about_candidates = [m for m in mentions if m.cls in ABOUT_CLASSES]
+    dates_in = group_by_sentence(sentences, dates)
+    qs_in = group_by_sentence(sentences, quantities)
+    about_in = group_by_sentence(sentences, [m for m in mentions if m.cls in ABOUT_CLASSES])
+    for i, ms in enumerate(about_in):
+        for m in ms:
+            if not m.self_ref:
+                topic.setdefault(sentences[i].paragraph, m)
+                break
     prev_indicator = ""
-    for s in sentences:
-        sent_dates = [d for d in dates if s.start <= d.start < s.end]
-        sent_qs = [q for q in quantities if s.start <= q.start < s.end]
+    for i, s in enumerate(sentences):
+        sent_dates = dates_in[i]
         sentence = text[s.start:s.end]
-        for q in sent_qs:
+        for q in qs_in[i]:
             before_dates = [d for d in sent_dates if d.end <= q.start]
             year = before_dates[-1].year if before_dates else carried.get(s.paragraph)
             kind = classify(sentence, q.start - s.start, year, doc_year, genre_target)
             about = None
-            for m in about_candidates:
-                if s.start <= m.start and m.end <= q.start:
+            for m in about_in[i]:
+                if m.end <= q.start:
                     about = m
             about_self = False
             if about is None:

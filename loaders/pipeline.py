@@ -74,6 +74,8 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
     text = normalize(original)
     st = analyse(text)
     mentions = find_mentions(text)
+    if st.title is None:  # 本意见 and the like name the document itself: without a title there is none
+        mentions = [m for m in mentions if not m.self_ref]
 
     # -- the document itself ---------------------------------------------------------------
     title = canonical(text[st.title[0]:st.title[1]]) if st.title else None
@@ -126,13 +128,11 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
             number = text[st.doc_number[0]:st.doc_number[1]]
             aliases = aliases + [number]
             em.add(N(doc_iri), N(str(_pol("documentNumber"))), ox.Literal(number))
-        short = re.sub(r"^.{2,30}?关于印发《?(.+?)》?的通知$", r"\1", title)
         em.entity(doc_iri, "PolicyDocument", title, aliases, source_node)
         if jurisdiction is not None:
             place_iri = iri(base, "Place", "place:" + jurisdiction.name)
             em.entity(place_iri, "Place", jurisdiction.name, [], mentioned_in)
             em.add(N(doc_iri), N(str(_pol("jurisdiction"))), N(place_iri))
-        _ = short
     for ent, labels in names.items():
         if ent == doc_iri:
             continue
@@ -167,7 +167,10 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
             hd = next((d for d in dates if d.start == st.date[0]), None)
             if hd:
                 em.date(doc_iri, hd.iso, None)
-        for s, e in st.issuer_lines:
+        issuer_spans = list(st.issuer_lines)
+        if st.title and "关于" in text[st.title[0]:st.title[1]]:  # X关于Y的通知: X issued it
+            issuer_spans.append((st.title[0], st.title[0] + text[st.title[0]:st.title[1]].index("关于")))
+        for s, e in issuer_spans:
             for m in mentions:
                 if m.cls == "IssuingBody" and s <= m.start and m.end <= e:
                     em.statement(doc_iri, "issuedBy", ids[id(m)].iri, None)

@@ -99,7 +99,9 @@ def _mixed(t: str) -> Decimal | None:
 def _pattern() -> re.Pattern:
     units = alternation(gazetteer().units + ["倍"])
     # a value: digits or Chinese numerals, then multipliers, possibly compound (2万3千)
-    value = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[{CN}\d.]*|[{CN}]+(?:点[零〇一二三四五六七八九]+)?[{CN}]*)"
+    # bounded repetitions keep matching linear on long runs of numerals
+    value = (rf"(?:\d{{1,15}}(?:,\d{{3}}){{0,5}}(?:\.\d{{1,8}})?(?:[十百千万亿]{{1,3}}(?:\d{{1,4}}[十百千万亿]{{1,2}})?)?"
+             rf"|[{CN}]{{1,12}}(?:点[零〇一二三四五六七八九]{{1,6}})?)")
     return re.compile(
         rf"(?P<pre>近|约|超过|逾|上|达|共)?"
         rf"(?P<v1>{value})"
@@ -110,10 +112,10 @@ def _pattern() -> re.Pattern:
     )
 
 
-PERCENT = re.compile(rf"(?P<v1>\d+(?:\.\d+)?|[{CN}]+)(?:(?P<dash>[—~～\-]|至|到)(?P<v2>\d+(?:\.\d+)?))?\s*(?P<unit>%|‰)(?P<post>以上|以下|左右)?")
-PERCENT_CN = re.compile(rf"百分之(?P<v1>[{CN}]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)")
+PERCENT = re.compile(rf"(?P<v1>\d{{1,15}}(?:\.\d{{1,8}})?|[{CN}]{{1,12}})(?:(?P<dash>[—~～\-]|至|到)(?P<v2>\d+(?:\.\d+)?))?\s*(?P<unit>%|‰)(?P<post>以上|以下|左右)?")
+PERCENT_CN = re.compile(rf"百分之(?P<v1>[{CN}]{{1,12}}(?:点[零〇一二三四五六七八九]{{1,6}})?|\d{{1,15}}(?:\.\d{{1,8}})?)")
 SHARE = re.compile(rf"(?P<v1>[一二三四五六七八九\d])成(?![{CN}]?[本果功为立绩效])")
-FRACTION = re.compile(rf"(?P<den>[{CN}\d]+)分之(?P<num>[{CN}\d]+)")
+FRACTION = re.compile(rf"(?P<den>[{CN}\d]{{1,6}})分之(?P<num>[{CN}\d]{{1,6}})")
 HALF = re.compile(r"一半")
 
 _SPLIT_MULT = re.compile(rf"^(.*?)((?:百万|千万|万亿|[万亿千])+)$")
@@ -151,20 +153,34 @@ COMPARATOR = {"以上": "atLeast", "及以上": "atLeast", "超过": "atLeast", 
               "余": "moreThan", "多": "moreThan"}
 
 
-def _blocked(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in blocked)
+class _Spans:
+    """A set of character positions, for constant-time overlap checks."""
+
+    def __init__(self, spans=()):
+        self.pos: set[int] = set()
+        for s, e in spans:
+            self.add(s, e)
+
+    def add(self, start: int, end: int) -> None:
+        self.pos.update(range(start, end))
+
+    def inside(self, start: int, end: int) -> bool:
+        return all(i in self.pos for i in range(start, end))
+
+    def touches(self, start: int, end: int) -> bool:
+        return any(i in self.pos for i in range(start, end))
 
 
 def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Every quantity in ``text`` (normalized), skipping spans inside ``blocked``."""
-    blocked = blocked or []
+    blocked = _Spans(blocked or [])
     out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
 
     def add(q: Quantity):
-        if _blocked(q.start, q.end, blocked) or any(q.start < e and s < q.end for s, e in taken):
+        if blocked.inside(q.start, q.end) or taken.touches(q.start, q.end):
             return
-        taken.append((q.start, q.end))
+        taken.add(q.start, q.end)
         out.append(q)
 
     for m in PERCENT.finditer(text):
@@ -194,6 +210,12 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
         if q is not None:
             add(q)
     _share_list_units(text, out, blocked, taken)
+    for q in out:
+        # a share is 0–100 %; 增长150% states a multiple, kept as 1.5 倍 (valueText keeps "150%")
+        if q.unit == "%" and (q.value > 100 or (q.max_value is not None and q.max_value > 100)):
+            q.unit = "倍"
+            q.value = _clean(q.value / 100)
+            q.max_value = _clean(q.max_value / 100) if q.max_value is not None else None
     out.sort(key=lambda q: q.start)
     return out
 
@@ -256,10 +278,10 @@ def _share_list_units(text: str, out: list[Quantity], blocked, taken) -> None:
                 break
             s = pos - len(m.group(0))
             v = parse_value(m.group(1))
-            if v is None or any(s < e and a < pos - 1 for a, e in taken) or _blocked(s, pos - 1, blocked):
+            if v is None or taken.touches(s, pos - 1) or blocked.inside(s, pos - 1):
                 break
             if not re.search(r"[万亿千]", m.group(1)) and re.search(r"[万亿千]", q.text):
                 v *= _multiplier_of(re.match(r"[\d.,]+(?:[万亿千]+)?", q.text).group(0)) if re.match(r"[\d.,]+", q.text) else 1
-            taken.append((s, pos - 1))
+            taken.add(s, pos - 1)
             out.append(Quantity(s, pos - 1, m.group(1), _clean(v), q.unit))
             pos = s

@@ -204,13 +204,19 @@ _CJK = r"\u3400-\u9fff"
 
 
 def _join_broken_lines(text: str) -> str:
-    lines = [line.rstrip() for line in text.splitlines()]
+    """Join a line to the next when the layout, not the author, broke it: the line runs to
+    (nearly) the full width of the page's text and ends inside a sentence."""
+    lines = [line.strip() for line in text.splitlines()]
+    lengths = sorted(len(line) for line in lines if line)
+    if not lengths:
+        return text
+    full = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else lengths[-1] + 1
     out: list[str] = []
     for line in lines:
-        if (out and out[-1] and line and re.search(f"[{_CJK}，、,]$", out[-1])
-                and re.match(f"[{_CJK}0-9]", line.lstrip())
-                and not re.match(r"\s*[一二三四五六七八九十]+、|\s*（[一二三四五六七八九十]+）|\s*第[一二三四五六七八九十百]+条", line)):
-            out[-1] += line.strip()
+        prev = out[-1] if out else ""
+        if (prev and line and len(prev) >= 0.9 * full and re.search(f"[{_CJK}，、,0-9]$", prev)
+                and not re.match(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百]+条", line)):
+            out[-1] = prev + line
         else:
-            out.append(line.strip())
+            out.append(line)
     return "\n".join(out)

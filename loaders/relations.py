@@ -20,6 +20,7 @@ from functools import lru_cache
 from .dates import DateExpr
 from .entities import Mention
 from .gazetteer import alternation, gazetteer
+from .observations import group_by_sentence
 
 INITIATIVES = ("PolicyDocument", "Policy", "Program")
 GROUP = {"Program": "initiative", "Policy": "initiative", "PolicyDocument": "document", "Park": "park"}
@@ -53,20 +54,15 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
     issue_re, implement_re, enum_re = _cues()
     rels: list[Relation] = []
     issued: list[IssueDate] = []
-    by_sentence: list[list[Mention]] = [[] for _ in sentences]
-    si = 0
-    for m in sorted(mentions, key=lambda m: m.start):
-        while si < len(sentences) and sentences[si].end <= m.start:
-            si += 1
-        if si < len(sentences) and sentences[si].start <= m.start:
-            by_sentence[si].append(m)
+    by_sentence = group_by_sentence(sentences, sorted(mentions, key=lambda m: m.start))
+    dates_in = group_by_sentence(sentences, dates)
 
     for i, s in enumerate(sentences):
         ms = [m for m in by_sentence[i] if not m.nested]
         if not ms:
             continue
         sent = text[s.start:s.end]
-        sent_dates = [d for d in dates if s.start <= d.start < s.end]
+        sent_dates = dates_in[i]
         # issuedBy (+ issuedOn)
         verbs = [(s.start + v.start(), s.start + v.end()) for v in issue_re.finditer(sent)]
         for k, (vs, ve) in enumerate(verbs):

@@ -12,6 +12,7 @@ from rdflib.namespace import RDF
 from . import NIF, PROV, load_ontology, load_shapes
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass
@@ -48,6 +49,8 @@ def graph_from_quads(quads) -> Graph:
             return BNode(t.value)
         if t.language:
             return Literal(t.value, lang=t.language)
+        if t.datatype.value == XSD_STRING:  # RDF 1.1 simple literal: rdflib keeps it untyped
+            return Literal(t.value)
         return Literal(t.value, datatype=URIRef(t.datatype.value))
 
     g = Graph()

@@ -1,0 +1,82 @@
+"""Shared fixtures: paths to the bundled and shared material, stores, and a CLI runner."""
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SAMPLE = CORPUS / "zibo-2018-glossary.txt"
+SHARED = ROOT.parent / "shared"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "eval" / "score.py").exists():
+        pytest.skip("../shared (evaluation material and score.py) is not beside this checkout")
+    return SHARED
+
+
+@pytest.fixture
+def store_dir(tmp_path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def store(store_dir):
+    from policykg.graph.store import open_store
+
+    s = open_store(str(store_dir))
+    yield s
+    s.close()
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str) -> CliResult:
+    """Run the policykg command line in this process, capturing what it prints."""
+    from policykg.cli import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    old = sys.stdout, sys.stderr
+    w_out = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    w_err = io.TextIOWrapper(err, encoding="utf-8", write_through=True)
+    sys.stdout, sys.stderr = w_out, w_err
+    try:
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+        w_out.flush()
+        w_err.flush()
+    finally:
+        sys.stdout, sys.stderr = old
+        w_out.detach()
+        w_err.detach()
+    return CliResult(code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8"))
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
