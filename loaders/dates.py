@@ -40,9 +40,9 @@ def find_dates(text: str) -> list[DateExpr]:
     for m in YEAR_RANGE.finditer(text):
         y2 = int(m.group("y2"))
         out.append(DateExpr(m.start(), m.end(), str(y2), y2))
-    covered = [(d.start, d.end) for d in out]
+    covered = {i for d in out for i in range(d.start, d.end)}
     for m in DATE.finditer(text):
-        if any(s <= m.start() < e for s, e in covered):
+        if m.start() in covered:
             continue
         y = _num(m.group("y"))
         if not 1949 <= y <= 2100:

@@ -68,42 +68,51 @@ class Emitter:
     graph: str
     text: str
     quads: list[ox.Quad] = field(default_factory=list)
-    _seen: set = field(default_factory=set)
+    _done: set = field(default_factory=set)  # keys of nodes and statements already written
 
     def __post_init__(self):
         self.g = N(self.graph)
         self.context = N(f"{self.graph}#char=0,{len(self.text)}")
-        self.add(self.g, POL.sourceText, self.context)
-        self.add(self.context, A, N(NIF.Context))
+        self.add(self.g, P.pol["sourceText"], self.context)
+        self.add(self.context, A, P.nif["Context"])
         self.add(self.context, N(NIF.isString), ox.Literal(self.text))
-        self.add(self.context, N(NIF.beginIndex), typed(0, "nonNegativeInteger"))
-        self.add(self.context, N(NIF.endIndex), typed(len(self.text), "nonNegativeInteger"))
+        self.add(self.context, P.nif_begin, typed(0, "nonNegativeInteger"))
+        self.add(self.context, P.nif_end, typed(len(self.text), "nonNegativeInteger"))
 
     def add(self, s, p, o) -> None:
-        s = s if isinstance(s, (ox.NamedNode, ox.BlankNode)) else N(s)
-        p = p if isinstance(p, ox.NamedNode) else N(p)
-        o = o if isinstance(o, (ox.NamedNode, ox.BlankNode, ox.Literal)) else N(o)
-        key = (s, p, o)
-        if key in self._seen:
-            return
-        self._seen.add(key)
+        """Append one triple; callers write each node's description once (see ``once``)."""
         self.quads.append(ox.Quad(s, p, o, self.g))
+
+    def once(self, key) -> bool:
+        """True the first time ``key`` is seen: the caller then writes what it stands for."""
+        if key in self._done:
+            return False
+        self._done.add(key)
+        return True
 
     # -- spans -----------------------------------------------------------------------------
     def span(self, start: int, end: int, kind: str) -> ox.NamedNode:
         """A NIF string node for text[start:end] (kind: Sentence or Phrase)."""
         node = N(f"{self.graph}#char={start},{end}")
+        if not self.once(("span", start, end)):
+            if self.once(("span", start, end, kind)):
+                self.add(node, A, P.nif[kind])
+            return node
+        self._done.add(("span", start, end, kind))
         self.add(node, A, P.nif[kind])
         self.add(node, A, P.nif_string)
         self.add(node, P.nif_ref, self.context)
         self.add(node, P.nif_anchor, ox.Literal(self.text[start:end]))
-        self.add(node, P.nif_begin, typed(start, "nonNegativeInteger"))
-        self.add(node, P.nif_end, typed(end, "nonNegativeInteger"))
+        if node != self.context:  # the whole text: the context already has its offsets
+            self.add(node, P.nif_begin, typed(start, "nonNegativeInteger"))
+            self.add(node, P.nif_end, typed(end, "nonNegativeInteger"))
         return node
 
     # -- entities --------------------------------------------------------------------------
     def entity(self, iri: str, cls: str, label: str, aliases, mentioned_in) -> None:
         node = N(iri)
+        if not self.once(("entity", iri)):
+            return
         self.add(node, A, P.pol[cls])
         self.add(node, P.label, zh(label))
         for a in sorted(set(aliases) - {label}):
@@ -111,21 +120,25 @@ class Emitter:
         self.add(node, P.pol["mentionedIn"], mentioned_in)
 
     def mention(self, start: int, end: int, target: str) -> None:
-        self.add(self.span(start, end, "Phrase"), P.pol["mentionOf"], N(target))
+        if self.once(("mention", start, end, target)):
+            self.add(self.span(start, end, "Phrase"), P.pol["mentionOf"], N(target))
 
     # -- statements ------------------------------------------------------------------------
     def statement(self, s: str, p: str, o, sentence: ox.NamedNode | None) -> None:
         obj = o if isinstance(o, ox.Literal) else N(o)
-        self.add(N(s), N(POL[p]), obj)
+        if self.once(("statement", s, p, str(obj))):
+            self.add(N(s), P.pol[p], obj)
         if sentence is None:
             return
         h = hashlib.sha256(f"{s} {p} {obj}".encode("utf-8")).hexdigest()[:16]
         st = N(f"{self.graph}/stmt/{h}")
-        self.add(st, A, N(RDF + "Statement"))
-        self.add(st, N(RDF + "subject"), N(s))
-        self.add(st, N(RDF + "predicate"), N(POL[p]))
-        self.add(st, N(RDF + "object"), obj)
-        self.add(st, N(POL.statedIn), sentence)
+        if self.once(("stmt", h)):
+            self.add(st, A, N(RDF + "Statement"))
+            self.add(st, N(RDF + "subject"), N(s))
+            self.add(st, N(RDF + "predicate"), P.pol[p])
+            self.add(st, N(RDF + "object"), obj)
+        if self.once(("stated", h, sentence.value)):
+            self.add(st, P.pol["statedIn"], sentence)
 
     def date(self, s: str, iso: str, sentence: ox.NamedNode | None) -> None:
         self.statement(s, "issuedOn", typed(iso, xsd_type(iso)), sentence)
@@ -149,7 +162,8 @@ class Emitter:
             self.add(node, P.pol["comparator"], ox.Literal(q.comparator))
         ind_iri, ind_label = indicator
         self.add(node, P.pol["indicator"], N(ind_iri))
-        self.add(N(ind_iri), A, P.pol["Indicator"])
-        self.add(N(ind_iri), P.label, zh(ind_label))
+        if self.once(("indicator", ind_iri)):
+            self.add(N(ind_iri), A, P.pol["Indicator"])
+            self.add(N(ind_iri), P.label, zh(ind_label))
         self.add(node, P.derived, sentence)
         self.add(self.span(q.start, q.end, "Phrase"), P.pol["mentionOf"], node)

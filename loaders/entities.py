@@ -54,7 +54,8 @@ def _patterns():
         "title": re.compile(r"《([^《》\n]{1,150})》"),
         "quote": re.compile(r"[“\"]([^“”\"\n]{1,40})[”\"]"),
         "central": re.compile(trie_regex(g.central)),
-        "organ": re.compile(rf"(?:中共)?(?:(?P<place>{places})|(?P<level>[省市县区州]))(?P<suffix>{body_sfx})"),
+        "organ": re.compile(rf"(?:中共)?(?P<level>[省市县区州])(?P<suffix>{body_sfx})"),
+        "organ_after_place": re.compile(rf"(?:{body_sfx})"),
         "place": re.compile(places),
         "region": re.compile(alternation(g.regions)),
         "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?![{CJK}])"),
@@ -199,15 +200,20 @@ def find_mentions(text: str) -> list[Mention]:
     for m in p["central"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "central"))
     for m in p["organ"].finditer(text):
-        if m.group("level"):
-            prev = text[m.start() - 1] if m.start() > 0 else ""
-            if prev and re.match(f"[{CJK}]", prev) and prev not in "我和及与由经在的被为将、":
-                continue
+        prev = text[m.start() - 1] if m.start() > 0 else ""
+        if prev and re.match(f"[{CJK}]", prev) and prev not in "我和及与由经在的被为将、":
+            continue
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
+    place_matches = list(p["place"].finditer(text))
+    for m in place_matches:  # 衢州市人民政府, 中共四川省委: a division's name plus an organ suffix
+        sm = p["organ_after_place"].match(text, m.end())
+        if sm:
+            start = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中共" else m.start()
+            cands.append(Mention(start, sm.end(), text[start:sm.end()], "IssuingBody", "organ"))
     for m in p["self"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "PolicyDocument", "self", self_ref=True))
     cands.extend(_suffix_mentions(text))
-    for m in p["place"].finditer(text):
+    for m in place_matches:
         if m.end() - m.start() == 2 and _in_idiom(text, m.start(), m.end(), g.idioms):
             continue
         cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))

@@ -182,4 +182,6 @@ def trie_regex(words) -> str:
             body = "(?:" + body + ")?"
         return body
 
-    return build(trie)
+    first = "".join(sorted(ch for ch in trie if ch))
+    # a one-character lookahead lets the engine skip positions without trying every branch
+    return f"(?=[{re.escape(first)}])" + build(trie) if first else build(trie)

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from ..graph.store import DEFAULT_BASE, graph_iri_for
 from .dates import find_dates
-from .emit import Emitter, N
+from .emit import Emitter, N, P
 from .entities import Mention, find_mentions
 from .errors import LoadError
 from .gazetteer import Place
@@ -122,17 +122,17 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
         if ident.label:
             fixed[ident.iri] = ident.label
     if doc_iri:
-        em.add(source_node, N(str(_pol("describes"))), N(doc_iri))
+        em.add(source_node, P.pol["describes"], N(doc_iri))
         aliases = names.get(doc_iri, [])
         if st.doc_number:
             number = text[st.doc_number[0]:st.doc_number[1]]
             aliases = aliases + [number]
-            em.add(N(doc_iri), N(str(_pol("documentNumber"))), ox.Literal(number))
+            em.add(N(doc_iri), P.pol["documentNumber"], ox.Literal(number))
         em.entity(doc_iri, "PolicyDocument", title, aliases, source_node)
         if jurisdiction is not None:
             place_iri = iri(base, "Place", "place:" + jurisdiction.name)
             em.entity(place_iri, "Place", jurisdiction.name, [], mentioned_in)
-            em.add(N(doc_iri), N(str(_pol("jurisdiction"))), N(place_iri))
+            em.add(N(doc_iri), P.pol["jurisdiction"], N(place_iri))
     for ent, labels in names.items():
         if ent == doc_iri:
             continue
@@ -200,8 +200,3 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
     stats["triples"] = len(em.quads)
     return Extraction(name, graph, em.quads, "", 0, title=title, stats=stats)
 
-
-def _pol(local: str):
-    from ..ontology import POL
-
-    return POL[local]

@@ -23,6 +23,7 @@ def test_random_policy_like_text_always_validates(text):
     if not text.strip():
         return
     ex = extract_text(text, "random.txt")
+    assert len(set(ex.quads)) == len(ex.quads), "each triple is written once"
     report = validate_graph(graph_from_quads(ex.quads))
     assert report.conforms, [(v.message, v.focus, v.value) for v in report.violations[:5]]
 
