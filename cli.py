@@ -100,8 +100,8 @@ def cmd_query(a) -> int:
     except StoreError as exc:
         _err(str(exc))
         return 2
-    except (SyntaxError, ValueError) as exc:
-        _err(f"query: {str(exc).splitlines()[0] if str(exc) else 'invalid query'}")
+    except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
+        _err(f"query: {str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__}")
         return 2
     sys.stdout.buffer.write(format_result(result, a.format))
     return 0

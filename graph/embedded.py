@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .store import DEFAULT_BASE, Store, StoreError
+from .store import DEFAULT_BASE, Store, StoreError, dataset_arguments
 
 
 class EmbeddedStore(Store):
@@ -35,14 +35,17 @@ class EmbeddedStore(Store):
         """The underlying pyoxigraph store, for bulk operations and benchmarks."""
         return self._store
 
-    def query(self, sparql: str, *, substitutions: dict | None = None, union: bool = True):
-        return self._store.query(sparql, use_default_graph_as_union=union, substitutions=substitutions)
+    def query(self, sparql: str, *, substitutions: dict | None = None, union: bool = True,
+              default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None):
+        kw = dataset_arguments(sparql, union, default_graph, named_graphs)
+        return self._store.query(sparql, substitutions=substitutions, base_iri=base_iri, **kw)
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")
         try:
-            self._store.update(sparql)
+            self._store.update(sparql, base_iri=base_iri)
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed: {exc}") from None
         self._store.flush()

@@ -40,18 +40,25 @@ class RemoteStore(Store):
         except (urllib.error.URLError, OSError) as exc:
             raise StoreError(f"{url}: unreachable: {getattr(exc, 'reason', exc)}") from None
 
-    def query(self, sparql: str, *, substitutions: dict | None = None, union: bool = True):
+    def query(self, sparql: str, *, substitutions: dict | None = None, union: bool = True,
+              default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None):
         if substitutions:
             values = " ".join(f"?{k.value if isinstance(k, ox.Variable) else k}" for k in substitutions)
             row = " ".join(str(v) for v in substitutions.values())
             sparql = _inject_values(sparql, f"VALUES ({values}) {{ ({row}) }}")
-        ctype, data = self._post(self.query_url, sparql, "application/sparql-query",
+        params = [("default-graph-uri", g) for g in default_graph or []]
+        params += [("named-graph-uri", g) for g in named_graphs or []]
+        url = self.query_url + ("?" + urllib.parse.urlencode(params) if params else "")
+        ctype, data = self._post(url, sparql, "application/sparql-query",
                                  "application/sparql-results+json, application/n-triples;q=0.9")
         if "n-triples" in ctype or "turtle" in ctype:
             return iter(ox.parse(data, format=ox.RdfFormat.N_TRIPLES if "n-triples" in ctype else ox.RdfFormat.TURTLE))
         return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        if base_iri:
+            sparql = f"BASE <{base_iri}>\n{sparql}"
         if not self.update_url:
             raise StoreError(f"{self.query_url}: no update endpoint configured (use 'QUERY_URL|UPDATE_URL')")
         self._post(self.update_url, sparql, "application/sparql-update", "*/*")

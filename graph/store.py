@@ -106,13 +106,16 @@ class Store(ABC):
 
     # -- the two primitives every engine provides ------------------------------------------
     @abstractmethod
-    def query(self, sparql: str, *, substitutions: dict | None = None, union: bool = True):
+    def query(self, sparql: str, *, substitutions: dict | None = None, union: bool = True,
+              default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None):
         """Run a SPARQL query; SELECT gives pyoxigraph QuerySolutions, ASK a QueryBoolean,
         CONSTRUCT/DESCRIBE an iterator of Triples. The default graph is the union of all
-        named graphs unless ``union`` is false."""
+        named graphs unless ``union`` is false, the query has FROM clauses, or the
+        protocol's ``default_graph`` / ``named_graphs`` give the dataset."""
 
     @abstractmethod
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Apply a SPARQL 1.1 Update atomically."""
 
     def close(self) -> None:  # pragma: no cover - trivial
@@ -195,6 +198,21 @@ class Store(ABC):
         for d in self.documents():
             h.update(f"{d.graph}\t{d.sha256}\t{d.ingested_at}\n".encode())
         return h.hexdigest()[:16]
+
+
+def dataset_arguments(sparql: str, union: bool, default_graph, named_graphs) -> dict:
+    """pyoxigraph's dataset keywords for a query: the protocol's graphs when given, the
+    query's own FROM clauses when present, else the union of named graphs."""
+    from .sparql_text import keywords
+
+    if default_graph is not None or named_graphs is not None:
+        kw = {"default_graph": [ox.NamedNode(g) for g in (default_graph or [])]}
+        if named_graphs is not None:
+            kw["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        return kw
+    if union and "FROM" not in {w for w, _ in keywords(sparql)}:
+        return {"use_default_graph_as_union": True}
+    return {}
 
 
 def open_store(location: str, *, read_only: bool = False, base: str = DEFAULT_BASE) -> Store:

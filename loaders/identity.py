@@ -60,7 +60,9 @@ def resolve(m: Mention, base: str, jurisdiction: Place | None, doc_scope: str) -
             return Identity(iri(base, m.cls, "central:" + official), official)
         core = label[2:] if label.startswith("中共") else label
         level = core[:1]
-        place_prefix = next((core[:n] for n in range(min(len(core), 12), 1, -1) if core[:n] in g.places), None)
+        # only an official full name (嘉兴市, not the short 嘉兴 of 嘉兴港区) makes this a local organ
+        place_prefix = next((core[:n] for n in range(min(len(core), 12), 1, -1)
+                             if core[:n] in g.places and g.places[core[:n]].name == core[:n]), None)
         if level in LEVEL_OF and place_prefix is None:
             if jurisdiction is not None and _matches_level(jurisdiction, LEVEL_OF[level]):
                 full = _jurisdiction_at(jurisdiction, LEVEL_OF[level])

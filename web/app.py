@@ -1,0 +1,53 @@
+"""The Flask application factory: the only place that holds state (the store handle and
+the query workers), kept in ``app.extensions["policykg"]``."""
+from __future__ import annotations
+
+import atexit
+import os
+from dataclasses import dataclass
+
+from flask import Flask
+
+from ..graph.executor import QueryExecutor
+from ..graph.store import Store, open_store
+
+
+@dataclass
+class Services:
+    location: str
+    store: Store             # the read-write handle: updates, Graph Store writes, pages
+    executor: QueryExecutor  # read-only workers with a time limit: every SPARQL query
+    token: str | None
+    max_rows: int
+    timeout: float
+
+
+def create_app(location: str | None = None, *, token: str | None = None, timeout: float | None = None,
+               max_rows: int | None = None, workers: int | None = None) -> Flask:
+    """The policykg web app over the store at ``location`` (default: $POLICYKG_STORE or
+    ./data/store). ``token`` (default $POLICYKG_TOKEN) enables writes for bearers of it."""
+    location = location or os.environ.get("POLICYKG_STORE") or "./data/store"
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024 * 1024
+    app.json.ensure_ascii = False
+    store = open_store(location)
+    timeout = timeout if timeout is not None else float(os.environ.get("POLICYKG_QUERY_TIMEOUT", "10"))
+    executor = QueryExecutor(location, workers=workers, timeout=timeout)
+    atexit.register(executor.close)
+    app.extensions["policykg"] = Services(
+        location=location, store=store, executor=executor,
+        token=token if token is not None else (os.environ.get("POLICYKG_TOKEN") or None),
+        max_rows=max_rows or int(os.environ.get("POLICYKG_MAX_ROWS", "10000")), timeout=timeout)
+
+    from . import catalogue, pages, sparql
+
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(catalogue.bp)
+    app.register_blueprint(pages.bp)
+    return app
+
+
+def services() -> Services:
+    from flask import current_app
+
+    return current_app.extensions["policykg"]
