@@ -4,8 +4,13 @@ holding a read-only handle on the store, with a time limit per query.
 Measured here: pyoxigraph has no query time-out and ignores SIGALRM, so the only way to
 stop a runaway query is to kill the process running it. A query that overruns its limit
 gets its worker killed and replaced; other queries keep being answered by the other
-workers meanwhile. Workers reopen their handle when the store's generation changes (after
-a write), since a read-only handle only sees what was flushed before it opened.
+workers meanwhile.
+
+Workers read a checkpoint of the embedded store (pyoxigraph ``backup``: hard links, about
+2 ms), not the live directory: seen here, a read-only handle on the live store fails with
+"Corruption: … No such file" once the writer compacts away files it was reading. After
+every write the server takes a new checkpoint and the workers move to it with their next
+query; the two newest checkpoints are kept.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import queue
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Callable
 
 
 class QueryTimeout(Exception):
@@ -42,6 +48,7 @@ class QueryJob:
     substitutions: dict[str, tuple[str, str]] = field(default_factory=dict)  # var -> (kind, value)
     limit: int | None = None
     base_iri: str | None = None
+    location: str = ""                        # set by the executor: the store (or checkpoint) to read
 
 
 @dataclass
@@ -97,10 +104,10 @@ def execute(store, job: QueryJob) -> QueryAnswer:
     return QueryAnswer(r.kind, body, r.truncated, count, time.perf_counter() - started)
 
 
-def _worker_main(conn, location: str, generation) -> None:
+def _worker_main(conn) -> None:
     from .store import open_store
 
-    store, seen = None, None
+    store, opened = None, None
     while True:
         try:
             job = conn.recv()
@@ -109,9 +116,10 @@ def _worker_main(conn, location: str, generation) -> None:
         if job is None:
             return
         try:
-            if store is None or seen != generation.value:
-                store, seen = None, generation.value
-                store = open_store(location, read_only=True)
+            if store is None or opened != job.location:
+                store, opened = None, None
+                store = open_store(job.location, read_only=True)
+                opened = job.location
             conn.send(("ok", execute(store, job)))
         except SyntaxError as exc:
             conn.send(("syntax", str(exc).splitlines()[0] if str(exc) else "syntax error"))
@@ -120,10 +128,9 @@ def _worker_main(conn, location: str, generation) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx, location: str, generation):
+    def __init__(self, ctx):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, location, generation), daemon=True,
-                                name="policykg-query-worker")
+        self.proc = ctx.Process(target=_worker_main, args=(child,), daemon=True, name="policykg-query-worker")
         self.proc.start()
         child.close()
 
@@ -136,14 +143,18 @@ class _Worker:
 
 
 class QueryExecutor:
-    """A pool of ``workers`` query processes over the store at ``location``."""
+    """A pool of ``workers`` query processes over the store at ``location``. ``snapshot``,
+    when given, makes a read-only copy for generation N and returns its location."""
 
-    def __init__(self, location: str, *, workers: int | None = None, timeout: float = 10.0):
+    def __init__(self, location: str, *, workers: int | None = None, timeout: float = 10.0,
+                 snapshot: Callable[[int], str] | None = None):
         self.location = location
         self.timeout = timeout
         self.size = workers or max(2, min(4, os.cpu_count() or 2))
         self._ctx = mp.get_context("spawn")
-        self._generation = self._ctx.Value("l", 0)
+        self._snapshot = snapshot
+        self._generation = 0
+        self._current = snapshot(0) if snapshot else location
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -152,7 +163,7 @@ class QueryExecutor:
             self._add_worker()
 
     def _add_worker(self) -> None:
-        w = _Worker(self._ctx, self.location, self._generation)
+        w = _Worker(self._ctx)
         with self._lock:
             if self._closed:
                 w.kill()
@@ -161,12 +172,14 @@ class QueryExecutor:
         self._idle.put(w)
 
     def invalidate(self) -> None:
-        """The store changed: workers reopen their read-only handles before the next query."""
-        with self._generation.get_lock():
-            self._generation.value += 1
+        """The store changed: the next queries read a fresh checkpoint (or reopen the store)."""
+        with self._lock:
+            self._generation += 1
+            self._current = self._snapshot(self._generation) if self._snapshot else self.location
 
     def run(self, job: QueryJob) -> QueryAnswer:
         deadline = time.monotonic() + self.timeout
+        job.location = self._current
         try:
             w = self._idle.get(timeout=self.timeout)
         except queue.Empty:

@@ -13,6 +13,7 @@ import urllib.request
 
 import pyoxigraph as ox
 
+from .sparql_text import inline_values
 from .store import DEFAULT_BASE, Store, StoreError
 
 TIMEOUT_S = 120
@@ -44,9 +45,8 @@ class RemoteStore(Store):
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
               base_iri: str | None = None):
         if substitutions:
-            values = " ".join(f"?{k.value if isinstance(k, ox.Variable) else k}" for k in substitutions)
-            row = " ".join(str(v) for v in substitutions.values())
-            sparql = _inject_values(sparql, f"VALUES ({values}) {{ ({row}) }}")
+            sparql = inline_values(sparql, {(k.value if isinstance(k, ox.Variable) else k): str(v)
+                                            for k, v in substitutions.items()})
         params = [("default-graph-uri", g) for g in default_graph or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
         url = self.query_url + ("?" + urllib.parse.urlencode(params) if params else "")
@@ -62,9 +62,3 @@ class RemoteStore(Store):
         if not self.update_url:
             raise StoreError(f"{self.query_url}: no update endpoint configured (use 'QUERY_URL|UPDATE_URL')")
         self._post(self.update_url, sparql, "application/sparql-update", "*/*")
-
-
-def _inject_values(sparql: str, values: str) -> str:
-    """Bind variables with a trailing VALUES clause (SPARQL 1.1, section 10.2.2): the terms
-    are serialized by pyoxigraph, never pasted from user text."""
-    return sparql.rstrip() + "\n" + values + "\n"

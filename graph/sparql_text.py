@@ -118,3 +118,25 @@ def add_using(text: str, default: list[str], named: list[str]) -> str:
         i += 1
     out.append(src[last:])
     return "".join(out)
+
+
+def inline_values(text: str, bindings: dict[str, str]) -> str:
+    """The query with ``VALUES (?a ?b) { (t1 t2) }`` placed first in its outermost WHERE
+    group, so that every pattern and FILTER of the query sees the bound values. The terms
+    are given in N-Triples syntax, as pyoxigraph writes them."""
+    if not bindings:
+        return text
+    src = unescape(text)
+    mask = masked(text)
+    block = " VALUES (" + " ".join(f"?{k}" for k in bindings) + ") { (" + " ".join(bindings.values()) + ") } "
+    words = keywords(text)
+    where_at = None
+    for w, p in words:
+        if w == "WHERE" and mask[:p].count("{") == mask[:p].count("}"):
+            where_at = p
+            break
+    start = where_at if where_at is not None else next((p for w, p in words if w in QUERY_FORMS), 0)
+    brace = mask.find("{", start)
+    if brace < 0:
+        raise ValueError("the query has no WHERE group to bind parameters in")
+    return src[:brace + 1] + block + src[brace + 1:]

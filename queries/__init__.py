@@ -44,6 +44,12 @@ class NamedQuery:
     text: str
     params: tuple[Param, ...] = field(default_factory=tuple)
 
+    def example(self) -> str:
+        """The query with its parameters' defaults bound inline, ready to run in an editor."""
+        from ..graph.sparql_text import inline_values
+
+        return inline_values(self.text, {p.name: str(to_term(p, p.default)) for p in self.params if p.default})
+
     def bind(self, values: dict[str, str]) -> dict[str, ox.Term]:
         """Terms for the parameters, from ``values`` or the defaults. Unknown names and
         values that are not of the parameter's kind raise ValueError."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import atexit
 import os
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 from flask import Flask
 
@@ -32,7 +34,8 @@ def create_app(location: str | None = None, *, token: str | None = None, timeout
     app.json.ensure_ascii = False
     store = open_store(location)
     timeout = timeout if timeout is not None else float(os.environ.get("POLICYKG_QUERY_TIMEOUT", "10"))
-    executor = QueryExecutor(location, workers=workers, timeout=timeout)
+    workers = workers or (int(os.environ["POLICYKG_WORKERS"]) if os.environ.get("POLICYKG_WORKERS") else None)
+    executor = QueryExecutor(location, workers=workers, timeout=timeout, snapshot=checkpointer(store, location))
     atexit.register(executor.close)
     app.extensions["policykg"] = Services(
         location=location, store=store, executor=executor,
@@ -45,6 +48,31 @@ def create_app(location: str | None = None, *, token: str | None = None, timeout
     app.register_blueprint(catalogue.bp)
     app.register_blueprint(pages.bp)
     return app
+
+
+def checkpointer(store: Store, location: str):
+    """For the embedded store: a function that writes checkpoint N beside the store (in
+    ``<store>.readers/``) for the query workers and removes all but the two newest."""
+    raw = getattr(store, "raw", None)
+    if raw is None:
+        return None
+    root = Path(location).resolve().parent / (Path(location).name + ".readers")
+    shutil.rmtree(root, ignore_errors=True)  # checkpoints of an earlier run
+    root.mkdir(parents=True, exist_ok=True)
+
+    def snapshot(n: int) -> str:
+        raw.flush()
+        target = root / f"{os.getpid()}-{n}"
+        raw.backup(str(target))
+        for old in root.iterdir():
+            try:
+                if int(old.name.rsplit("-", 1)[1]) < n - 1:
+                    shutil.rmtree(old, ignore_errors=True)
+            except (IndexError, ValueError):
+                shutil.rmtree(old, ignore_errors=True)
+        return str(target)
+
+    return snapshot
 
 
 def services() -> Services:

@@ -52,12 +52,8 @@ def run(name: str):
 
 
 def _with_values(q, subs) -> str:
-    """The query as an editor shows it: the bound values written as a VALUES clause."""
+    """The query as an editor shows it: the bound values written as an inline VALUES block."""
     from ..graph.executor import _term
+    from ..graph.sparql_text import inline_values
 
-    if not subs:
-        return q.text
-    names = " ".join(f"?{k}" for k in subs)
-    row = " ".join(str(_term(kind, value)) for kind, value in subs.values())
-    return f"{q.text.rstrip()}\nVALUES ({names}) {{ ({row}) }}\n"
-
+    return inline_values(q.text, {k: str(_term(kind, value)) for k, (kind, value) in subs.items()})

@@ -133,7 +133,9 @@ def cors(resp: Response) -> Response:
 
 def choose_format(form: str | None, params: dict) -> str:
     """The serializer for a query of this form, from `format` or the Accept header."""
-    want = _one(params, "format") or _one(params, "output")
+    # clients such as SPARQLWrapper send format, output and results at once: the first known one wins
+    wants = (params.get("format") or []) + (params.get("output") or []) + (params.get("results") or [])
+    want = next((w for w in wants if w.lower() in FORMAT_PARAM), wants[0] if wants else None)
     graph = form in ("CONSTRUCT", "DESCRIBE")
     allowed = GRAPH_FORMATS if graph else RESULT_FORMATS
     if want:
@@ -297,6 +299,7 @@ def graph_store():
             if not existed:
                 return error(404, "no such graph")
             _drop(svc, target)
+            svc.executor.invalidate()
             return Response(status=204)
         quads = _parse_body(target)
         if request.method == "PUT":
