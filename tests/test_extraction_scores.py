@@ -1,0 +1,57 @@
+"""Extraction quality against the gold files, scored by ../shared/eval/score.py (run from
+there, never copied). The floors are the figures measured when they were last raised:
+they only go up."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policykg.graph.ingest import ingest_files
+from policykg.graph.store import open_store
+from policykg.ontology.validate import validate_store
+
+from .conftest import ROOT, SAMPLE
+
+EVAL = Path(__file__).parent / "eval"
+DOCS = {"zibo-2018-glossary": SAMPLE, **{p.stem: p for p in sorted((EVAL / "docs").glob("*.txt"))}}
+
+# floors: (entities_group F1, entities_class F1, relations F1, dates F1, observations F1,
+#          kind agreement, year agreement, about agreement)
+FLOORS = {
+    "zibo-2018-glossary":                               (0.60, 0.55, 0.27, 0.40, 0.98, 0.73, 0.97, 0.26),
+    "sichuan_2026_gwr_tail_and_glossary":               (0.57, 0.54, 0.23, 0.52, 0.76, 0.50, 1.00, 0.37),
+    "quzhou_2017_chuangxin_lvse_fazhan_zhengce_yijian": (0.37, 0.33, 0.15, 0.00, 0.96, 0.93, 1.00, 0.36),
+    "jiaxing_port_zone_2016_smart_factory_3yr_plan":    (0.40, 0.40, 0.00, 0.66, 1.00, 1.00, 1.00, 0.10),
+}
+KEYS = ["entities_group", "entities_class", "relations", "dates", "observations",
+        "observation_kind_agreement", "observation_year_agreement", "observation_about_agreement"]
+
+
+def test_every_evaluation_document_ingests_and_validates(tmp_path):
+    store = open_store(str(tmp_path / "store"))
+    report = ingest_files(store, list(DOCS.values()))
+    assert not report.failures and report.documents == len(DOCS)
+    result = validate_store(store)
+    assert result.conforms, [(v.message, v.focus) for v in result.violations[:10]]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_scores_stay_above_their_floors(shared, name):
+    gold = shared / "eval" / "gold" / f"{name}.json"
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+    out = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold), "--extract", str(DOCS[name]),
+                          "--json"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout[: out.stdout.rindex("}") + 1])
+    figures = [report[k]["f1"] if isinstance(report[k], dict) else report[k] for k in KEYS]
+    below = {k: (f, floor) for k, f, floor in zip(KEYS, figures, FLOORS[name]) if f < floor}
+    assert not below, f"{name}: below floor: {below}"
+
+
+
