@@ -159,6 +159,69 @@ def cmd_validate(a) -> int:
     return 0 if report.conforms else 1
 
 
+def cmd_views(a) -> int:
+    import json as _json
+
+    from .graph import views
+    from .graph.store import StoreError, open_store
+
+    try:
+        store = open_store(store_location(a.store), read_only=True)
+        g = views.build_graph(store)
+    except StoreError as exc:
+        _err(str(exc))
+        return 2
+
+    def node(name):
+        n = views.find_node(g, name)
+        if n is None:
+            raise LookupError(f"views: no entity named {name!r}")
+        return n
+
+    try:
+        if a.op in ("upstream", "downstream"):
+            fn = views.upstream if a.op == "upstream" else views.downstream
+            rows = fn(g, node(a.args[0]), a.depth)
+        elif a.op == "path":
+            if len(a.args) != 2:
+                raise LookupError("views path needs two entities")
+            rows = views.shortest_path(g, node(a.args[0]), node(a.args[1]))
+        elif a.op == "top":
+            rows = views.most_depended_on(g, a.n)
+        elif a.op == "clusters":
+            rows = [{"size": len(c), "members": [m["label"] for m in c]} for c in views.clusters(g)]
+        elif a.op == "cycles":
+            rows = [[m["label"] for m in c] for c in views.cycles(g, None if a.all_relations else "partOf")]
+        elif a.op == "timeline":
+            rows = views.timeline(g)
+        elif a.op == "export":
+            sub = views.neighbourhood(g, node(a.args[0]), depth=a.depth or 2, max_nodes=10**9).graph if a.args else g
+            sys.stdout.buffer.write(views.export(sub, a.format))
+            return 0
+        else:  # pragma: no cover - argparse restricts op
+            raise LookupError(a.op)
+    except (LookupError, IndexError) as exc:
+        _err(str(exc) if str(exc) else f"views {a.op}: give an entity")
+        return 1
+    if a.json:
+        print(_json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        if isinstance(r, dict) and "relation" in r:
+            arrow = "→" if r["forward"] else "←"
+            print(f"{r['from']['label']} {arrow}{r['relation']}{arrow} {r['to']['label']}")
+        elif isinstance(r, dict) and "members" in r:
+            print(f"[{r['size']}] " + "、".join(r["members"][:30]) + (" …" if r["size"] > 30 else ""))
+        elif isinstance(r, dict):
+            extra = "  ".join(f"{k}={r[k]}" for k in ("distance", "in_degree", "pagerank", "issued") if r.get(k) not in (None, ""))
+            print(f"{r['label']}  ({r['class']})  {extra}  {r['iri']}")
+        else:
+            print(" → ".join(r))
+    if not rows:
+        print("(none)")
+    return 0
+
+
 def cmd_serve(a) -> int:
     from .graph.store import StoreError
     from .web.serve import serve
@@ -220,6 +283,17 @@ def build_parser() -> argparse.ArgumentParser:
     store_arg(sp)
     sp.set_defaults(func=cmd_validate)
 
+    sp = sub.add_parser("views", help="dependency views: upstream, downstream, path, top, clusters, cycles, timeline, export")
+    sp.add_argument("op", choices=["upstream", "downstream", "path", "top", "clusters", "cycles", "timeline", "export"])
+    sp.add_argument("args", nargs="*", metavar="ENTITY", help="a label (or part of one) or an IRI")
+    sp.add_argument("--depth", type=int, help="how many steps (default: all; export: 2)")
+    sp.add_argument("-n", type=int, default=20, help="how many (top)")
+    sp.add_argument("--all-relations", action="store_true", help="cycles along every relation, not only partOf")
+    sp.add_argument("--format", default="graphml", choices=["graphml", "gexf", "json"], help="export format")
+    sp.add_argument("--json", action="store_true", help="print the rows as JSON")
+    store_arg(sp)
+    sp.set_defaults(func=cmd_views)
+
     sp = sub.add_parser("serve", help="serve the SPARQL endpoint and pages with waitress")
     store_arg(sp)
     sp.add_argument("--host", default="127.0.0.1")
@@ -235,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into head and the like
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

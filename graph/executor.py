@@ -171,6 +171,11 @@ class QueryExecutor:
             self._all.add(w)
         self._idle.put(w)
 
+    @property
+    def generation(self) -> int:
+        """How many times the store changed since the pool started."""
+        return self._generation
+
     def invalidate(self) -> None:
         """The store changed: the next queries read a fresh checkpoint (or reopen the store)."""
         with self._lock:

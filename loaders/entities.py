@@ -42,7 +42,7 @@ class Mention:
 
 
 #: priority when two recognizers claim the same span
-PRIORITY = {"title": 0, "central": 1, "organ": 2, "quote": 3, "self": 3, "suffix": 4, "place": 5}
+PRIORITY = {"title": 0, "central": 1, "organ": 2, "quote": 3, "self": 3, "suffix": 4, "subject": 4, "place": 5}
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +60,8 @@ def _patterns():
         "region": re.compile(alternation(g.regions)),
         "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?![{CJK}])"),
         "self": re.compile(rf"本(?:政策意见|{alternation(g.document_kinds)})"),
+        # 老旧小区整治是…“三改三建”工作的重要组成部分: the subject of a part-of statement is named
+        "part_subject": re.compile(rf"(?:^|(?<=[，。；,;:：\n]))([{CJK}“”\"]{{2,16}}?)(?:是|为|作为)[^，。；\n]{{0,16}}?的(?:重要)?(?:组成部分|一部分)"),
         "suffix": re.compile(
             "(?P<sfx>" + alternation(
                 g.program_suffixes + g.policy_suffixes + g.park_suffixes + g.generic_body_suffixes) + ")"),
@@ -213,6 +215,12 @@ def find_mentions(text: str) -> list[Mention]:
     for m in p["self"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "PolicyDocument", "self", self_ref=True))
     cands.extend(_suffix_mentions(text))
+    for m in p["part_subject"].finditer(text):
+        name = trim_name(m.group(1).strip("“”\""), "")
+        name = re.sub(r"^(?:我市|我省|我县|我区|全市|全省|该|这|此)", "", name)
+        if len(name) >= 2 and name not in GENERIC_NAMES:
+            start = text.index(name, m.start(1))
+            cands.append(Mention(start, start + len(name), name, class_by_suffix(name, "Program"), "subject"))
     for m in place_matches:
         if m.end() - m.start() == 2 and _in_idiom(text, m.start(), m.end(), g.idioms):
             continue

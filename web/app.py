@@ -5,13 +5,14 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from flask import Flask
 
 from ..graph.executor import QueryExecutor
 from ..graph.store import Store, open_store
+from ..graph.views import ViewCache
 
 
 @dataclass
@@ -22,6 +23,11 @@ class Services:
     token: str | None
     max_rows: int
     timeout: float
+    views: ViewCache = field(default_factory=ViewCache)  # the dependency graph, per store version
+
+    def dependency_graph(self):
+        """The NetworkX dependency view, rebuilt when a document or an update changed the store."""
+        return self.views.get(self.store, f"{self.store.version()}:{self.executor.generation}")
 
 
 def create_app(location: str | None = None, *, token: str | None = None, timeout: float | None = None,

@@ -7,7 +7,7 @@ from flask import Blueprint, jsonify, render_template, request, url_for
 
 from ..queries import QueryNotFound, catalogue, load_query
 from .negotiation import best_match, prefers_html
-from .sparql import ProtocolError, cors, error, run_query
+from .sparql import ProtocolError, cors, error, render_editor, run_query
 
 bp = Blueprint("catalogue", __name__)
 
@@ -43,8 +43,7 @@ def run(name: str):
     subs = {p.name: (p.kind, values.get(p.name, p.default)) for p in q.params}
     params = {k: request.args.getlist(k) for k in ("format", "output") if k in request.args}
     if prefers_html(request.headers.get("Accept")) and "format" not in request.args:
-        return render_template("editor.html", queries=list(catalogue().values()), prefixes={},
-                               query=_with_values(q, subs), autorun=True)
+        return render_editor(_with_values(q, subs), autorun=True)
     try:
         return cors(run_query(q.text, params, substitutions=subs))
     except ProtocolError as exc:

@@ -222,11 +222,16 @@ def run_update(update: str, params: dict) -> Response:
 
 def service_description_or_editor() -> Response:
     if prefers_html(request.headers.get("Accept")):
-        from ..queries import catalogue
-
-        return Response(render_template("editor.html", queries=list(catalogue().values()), prefixes=PREFIXES,
-                                        query=None), mimetype="text/html")
+        return Response(render_editor(None), mimetype="text/html")
     return service_description()
+
+
+def render_editor(query: str | None, autorun: bool = False) -> str:
+    """The YASGUI page, with the catalogue as examples and ``query`` loaded (and run)."""
+    from ..queries import catalogue
+
+    return render_template("editor.html", queries=list(catalogue().values()), prefixes=PREFIXES, query=query,
+                           autorun=autorun, base=services().store.base)
 
 
 def service_description() -> Response:
@@ -257,10 +262,7 @@ def service_description() -> Response:
 
 @bp.route("/editor")
 def editor():
-    from ..queries import catalogue
-
-    return render_template("editor.html", queries=list(catalogue().values()), prefixes=PREFIXES,
-                           query=request.args.get("query"))
+    return render_editor(request.args.get("query"))
 
 
 # -- Graph Store Protocol ---------------------------------------------------------------------
