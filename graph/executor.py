@@ -217,6 +217,7 @@ class QueryExecutor:
     def close(self) -> None:
         with self._lock:
             self._closed = True
+            self._snapshot = None  # it holds the store handle: let it go
             workers = list(self._all)
             self._all.clear()
         for w in workers:

@@ -149,17 +149,25 @@ def neighbourhood(g, center: str, *, depth: int = 1, direction: str = "both", cl
                   relations: set[str] | None = None, max_nodes: int = 200) -> SubView:
     """The sub-view around ``center``: up to ``depth`` steps upstream, downstream or both,
     only the classes and relations asked for; above ``max_nodes`` the most connected
-    nodes are kept and the rest counted in ``more``."""
+    nodes are kept and the rest counted in ``more``. A breadth-first walk from the
+    center: its cost grows with the neighbourhood, not with the whole graph."""
     if center not in g:
         return SubView(nx.MultiDiGraph(), 0)
-    allowed = g.edge_subgraph([(u, v, k) for u, v, k in g.edges(keys=True) if relations is None or k in relations])
-    view = nx.MultiDiGraph(allowed)
-    view.add_node(center, **g.nodes[center])
     keep = {center}
-    if direction in ("up", "both"):
-        keep |= set(_within(view, center, depth, reverse=False))
-    if direction in ("down", "both"):
-        keep |= set(_within(view, center, depth, reverse=True))
+    frontier = [center]
+    for _ in range(depth):
+        nxt = []
+        for n in frontier:
+            steps = []
+            if direction in ("up", "both"):
+                steps += [v for _, v, k in g.out_edges(n, keys=True) if relations is None or k in relations]
+            if direction in ("down", "both"):
+                steps += [u for u, _, k in g.in_edges(n, keys=True) if relations is None or k in relations]
+            for m in steps:
+                if m not in keep:
+                    keep.add(m)
+                    nxt.append(m)
+        frontier = nxt
     if classes:
         keep = {n for n in keep if n == center or g.nodes[n].get("cls") in classes}
     more = 0
@@ -168,7 +176,11 @@ def neighbourhood(g, center: str, *, depth: int = 1, direction: str = "both", cl
         kept = set(ranked[: max_nodes - 1]) | {center}
         more = len(keep) - len(kept)
         keep = kept
-    return SubView(nx.MultiDiGraph(view.subgraph(keep)), more)
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from((n, g.nodes[n]) for n in keep)
+    sub.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keep, keys=True, data=True)
+                       if v in keep and (relations is None or k in relations))
+    return SubView(sub, more)
 
 
 # -- export ---------------------------------------------------------------------------------

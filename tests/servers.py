@@ -56,5 +56,7 @@ def policykg_server(store: Path, *, token: str | None = None, timeout: float | N
         try:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(10)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
+        except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

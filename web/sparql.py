@@ -28,6 +28,14 @@ bp = Blueprint("sparql", __name__)
 FORM = "application/x-www-form-urlencoded"
 
 
+def endpoint_iri() -> str:
+    """This endpoint's own URL, the base IRI of queries and updates (built from the WSGI
+    environ directly: werkzeug's base_url costs a tenth of a small query's time)."""
+    env = request.environ
+    host = env.get("HTTP_HOST") or f"{env.get('SERVER_NAME', 'localhost')}:{env.get('SERVER_PORT', '80')}"
+    return f"{env.get('wsgi.url_scheme', 'http')}://{host}{env.get('SCRIPT_NAME', '')}{env.get('PATH_INFO', '')}"
+
+
 def error(status: int, message: str, **headers) -> Response:
     resp = Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
     resp.headers.update(headers)
@@ -161,7 +169,7 @@ def run_query(query: str, params: dict, substitutions: dict | None = None) -> Re
     default = params.get("default-graph-uri")
     named = params.get("named-graph-uri")
     job = QueryJob(query=query, fmt=fmt, default_graph=default, named_graphs=named,
-                   substitutions=substitutions or {}, limit=svc.max_rows, base_iri=request.base_url)
+                   substitutions=substitutions or {}, limit=svc.max_rows, base_iri=endpoint_iri())
     try:
         answer = svc.executor.run(job)
     except QueryTimeout as exc:
@@ -211,7 +219,7 @@ def run_update(update: str, params: dict) -> Response:
                                      "(using-graph-uri/using-named-graph-uri): give one of them")
         update = add_using(update, using, using_named)
     try:
-        svc.store.update(update, base_iri=request.base_url)
+        svc.store.update(update, base_iri=endpoint_iri())
     except SyntaxError as exc:
         raise ProtocolError(400, "malformed update: " + (str(exc).splitlines()[0] if str(exc) else "syntax error")) from None
     except (StoreError, OSError, ValueError) as exc:
