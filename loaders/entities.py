@@ -62,6 +62,8 @@ def _patterns():
         "self": re.compile(rf"本(?:政策意见|{alternation(g.document_kinds)})"),
         # 老旧小区整治是…“三改三建”工作的重要组成部分: the subject of a part-of statement is named
         "part_subject": re.compile(rf"(?:^|(?<=[，。；,;:：\n]))([{CJK}“”\"]{{2,16}}?)(?:是|为|作为)[^，。；\n]{{0,16}}?的(?:重要)?(?:组成部分|一部分)"),
+        # a city's own zone named by its kind alone, as an item of a list: 张店区、高新区所有…
+        "zone": re.compile(r"(?:^|(?<=[、:：\n和及与]))(高新区|经济开发区|经开区|高新技术产业开发区|新区|综合保税区|保税区)(?=[、，,。；;和及与]|$)", re.M),
         "suffix": re.compile(
             "(?P<sfx>" + alternation(
                 g.program_suffixes + g.policy_suffixes + g.park_suffixes + g.generic_body_suffixes) + ")"),
@@ -97,6 +99,13 @@ def _jieba():
     return jieba
 
 
+def _jieba_tag(word: str) -> str | None:
+    import jieba.posseg
+
+    _jieba()
+    return jieba.posseg.dt.word_tag_tab.get(word)
+
+
 @lru_cache(maxsize=8192)
 def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
     """Cut a candidate run (which ends in ``suffix``) after its last function word or
@@ -114,8 +123,44 @@ def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
     return "".join(words[cut:]) + suffix
 
 
+COUNT_PREFIX = re.compile(r"^(?:[一二两三四五六七八九十百千]+|\d+)[个批期项类种家所座条处](?=[\u3400-\u9fff]{2})")
+
+
+def strip_count_prefix(name: str) -> str:
+    """两批计划 → 计划, 五个经济园区 → 经济园区: a count in front is not part of a name
+    (六大工程 keeps its 六大: 大 is not a measure word)."""
+    return COUNT_PREFIX.sub("", name)
+
+
+#: suffixes that name kinds of money or support more often than named programs
+WEAK_SUFFIXES = {"基金", "专项", "专项资金", "活动", "计划"}
+
 GENERIC_NAMES = {"试点", "项目", "工程", "行动", "计划", "制度", "机制", "体制", "园区", "新区", "办公室",
                  "委员会", "领导小组", "改革", "政策", "战略", "模式", "体系", "专项", "基金", "活动"}
+
+
+def strip_leading_verbs(name: str) -> str:
+    """The name without the verbs in front of it (开展…试点 → …试点)."""
+    stop = gazetteer().stop_words
+    words = _jieba().lcut(name, HMM=False)
+    k = 0
+    while k < len(words) - 1 and words[k] in stop and len(words[k]) >= 2:
+        k += 1
+    return "".join(words[k:])
+
+
+def _emphasis(inner: str, text: str, m: re.Match) -> bool:
+    """A quoted word used for emphasis, not as a name: a common dictionary word (实践,
+    冠军), a direction ending in 化 with no count (品牌高端化, but 五化 is a name), a plan
+    period (十三五), or a title won (实现了“三连冠”)."""
+    if re.fullmatch(r"十[一二三四五六七八九]五", inner):
+        return True
+    if inner.endswith("化") and not re.search(f"[{CN_NUM}]", inner):
+        return True
+    if re.search(r"(?:实现了?|获得了?|夺得|荣获|被誉为)$", text[max(0, m.start() - 4):m.start()]):
+        return True
+    freq = _jieba().dt.FREQ.get(inner, 0)
+    return len(inner) <= 2 and freq > 1000
 
 
 def _quote_mention(text: str, m: re.Match) -> Mention | None:
@@ -128,16 +173,26 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
         return None
     end = m.end()
     label = inner
-    sm = re.match("(?:" + alternation(g.program_suffixes + g.policy_suffixes + ["建设"]) + ")", text[end:end + 6])
+    sfx = alternation(g.program_suffixes + g.policy_suffixes + ["建设"])
+    sm = re.match(f"(?:{sfx})", text[end:end + 6]) or re.match(rf"[{CJK}]{{1,6}}?(?:行动|工程|计划|试点)(?![{CJK}])", text[end:end + 10])
     if sm:
         label = inner + sm.group(0)
         end += len(sm.group(0))
+    elif _emphasis(inner, text, m):
+        return None
+    stripped = strip_leading_verbs(label)
+    if stripped != label and len(stripped) >= 2:  # “开展专项债券项目‘自审自发’试点”: the name follows the verb
+        start_shift = label.index(stripped)
+        label = stripped
+    else:
+        start_shift = 0
     cls = class_by_suffix(label.strip("“”\""), "Program")
     if cls == "PolicyDocument":
         cls = "Program"
     if inner in g.places or inner in g.central:
         return None
-    return Mention(m.start(), end, label, cls, "quote", alias=inner if label != inner else None)
+    start = m.start() + (1 + start_shift if start_shift else 0)
+    return Mention(start, end, label, cls, "quote", alias=inner if label != inner and inner in label and not start_shift else None)
 
 
 def _suffix_mentions(text: str) -> list[Mention]:
@@ -150,22 +205,28 @@ def _suffix_mentions(text: str) -> list[Mention]:
         # a one-character suffix must end a word: 河长制 yes, 制造 or 制定 no
         if len(sfx) == 1 and nxt and re.match(f"[{CJK}]", nxt) and nxt not in "、和及与的等办":
             continue
+        if len(sfx) == 1 and _jieba_tag(text[max(0, end - 2):end]) in ("v", "vn", "vd"):
+            continue  # 复制, 编制, 控制: a verb, not a regime
         # extend over a longer suffix that starts here (产业园 → 产业园区)
         left = m.start()
         i = left
         while i > 0 and left - i < 24 and re.match(f"[{CJK}A-Za-z+·]", text[i - 1]):
             i -= 1
-        if i > 0 and re.match(f"[0-9{CN_NUM}]", text[i - 1]):
-            run_start_after_number = True
-        else:
-            run_start_after_number = False
+        run_start_after_number = i > 0 and bool(re.match(f"[0-9{CN_NUM}]", text[i - 1]))
         run = text[i:end]
         if len(run) <= len(sfx):
             continue
-        name = trim_name(run, sfx, run_start_after_number)
+        # an item of an enumeration (after 、 or a colon, or opening a paragraph) is a whole
+        # name: 双新双创推进行动 keeps its 推进; a run after other punctuation is a clause
+        list_item = not run_start_after_number and (
+            (i > 0 and text[i - 1] == "、") or ((i == 0 or text[i - 1] in ":：\n") and text[end:end + 1] == "、"))
+        name = run if list_item and len(run) <= 20 else trim_name(run, sfx, run_start_after_number)
+        name = strip_count_prefix(name)
         core = name[: -len(sfx)]
         if len(core) < 2 or name in GENERIC_NAMES or re.fullmatch(r"[0-9.]+", core):
             continue
+        if sfx in WEAK_SUFFIXES and len(core) < 4:
+            continue  # 产业基金, 科技专项: too generic to be a name
         cls = class_by_suffix(name)
         if cls is None:
             continue
@@ -174,6 +235,45 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         start = end - len(name)
         out.append(Mention(start, end, name, cls, "suffix"))
+    return out
+
+
+ENUM_CUE = re.compile(r"(?:是指|(?<=[”\"])\s*[:：]?\s*指|包括|包含|分别是|分别为|主要有|主要包括)\s*[:：]?")
+ITEM_SPLIT = re.compile(r"[、]|(?<=[\u3400-\u9fff])(?:和|及|以及)(?=[\u3400-\u9fff])")
+
+
+def _enumerated_parts(text: str, cands: list[Mention]) -> list[Mention]:
+    """The items listed after an enumeration cue that follows a named initiative or park
+    (“两重”是指A和B; “六横”指…，包括A、B、C等6个工程): each item names a part, of the
+    whole's kind, even without a suffix of its own."""
+    wholes = sorted((c for c in cands if c.cls in ("Program", "Policy", "Park") and not c.nested), key=lambda c: c.end)
+    out = []
+    for m in ENUM_CUE.finditer(text):
+        before = [w for w in wholes if w.end <= m.start() and not re.search(r"[。；;\n]", text[w.end:m.start()])]
+        if not before:
+            continue
+        whole = before[-1]
+        if re.search(r"[“\"《]", text[whole.end:m.start()]):
+            continue  # another name stands between
+        stop = re.search(r"[，,。；;：:\n]", text[m.end():])
+        segment_end = m.end() + (stop.start() if stop else len(text) - m.end())
+        segment = text[m.end():segment_end]
+        segment = re.sub(r"(?:等)?(?:\d+|[一二两三四五六七八九十]+)(?:个|项|大|类|条)?[\u3400-\u9fff]{0,4}$", "", segment)
+        segment = re.sub(r"等$", "", segment)
+        pos = m.end()
+        items = ITEM_SPLIT.split(segment)
+        if len(items) < 2:
+            continue
+        for item in items:
+            at = text.find(item, pos)
+            pos = at + len(item)
+            name = item.strip("“”\" ")
+            if not (2 <= len(name) <= 16) or not re.fullmatch(rf"[{CJK}0-9A-Za-z+·“”\"‘’]+", name):
+                continue
+            if name[:2] in gazetteer().stop_words or name[:1] in gazetteer().stop_words:
+                continue
+            cls = "Park" if whole.cls == "Park" else class_by_suffix(name, "Program")
+            out.append(Mention(at, at + len(item), name, cls, "suffix"))
     return out
 
 
@@ -212,9 +312,15 @@ def find_mentions(text: str) -> list[Mention]:
         if sm:
             start = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中共" else m.start()
             cands.append(Mention(start, sm.end(), text[start:sm.end()], "IssuingBody", "organ"))
+    for m in re.finditer(r"(?<![\u3400-\u9fff])([省市县区])委[、和及]\1(?!委|政府|人民|人大|政协|[\u3400-\u9fff]{0,2}(?:厅|局|办))", text):
+        start = m.end() - 1   # 市委、市在实施: "市" stands for 市政府 (texts drop words)
+        cands.append(Mention(start, start + 1, m.group(1), "IssuingBody", "organ"))
     for m in p["self"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "PolicyDocument", "self", self_ref=True))
     cands.extend(_suffix_mentions(text))
+    cands.extend(_enumerated_parts(text, cands))
+    for m in p["zone"].finditer(text):
+        cands.append(Mention(m.start(1), m.end(1), m.group(1), "Park", "suffix"))
     for m in p["part_subject"].finditer(text):
         name = trim_name(m.group(1).strip("“”\""), "")
         name = re.sub(r"^(?:我市|我省|我县|我区|全市|全省|该|这|此)", "", name)
@@ -253,6 +359,7 @@ def resolve_overlaps(cands: list[Mention]) -> list[Mention]:
             other = next(iter(owners.values()))
             if (other.start <= c.start and c.end <= other.end and c.cls in ("Place", "Park", "IssuingBody")
                     and other.cls in ("PolicyDocument", "Program", "Policy", "Park", "IssuingBody")
+                    and not (other.cls == "PolicyDocument" and c.cls != "IssuingBody")
                     and not any(i in nested_at for i in range(c.start, c.end))):
                 c.nested = True
                 nested_at.update(range(c.start, c.end))

@@ -108,6 +108,12 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             if not m.self_ref:
                 topic.setdefault(sentences[i].paragraph, m)
                 break
+    # names of initiatives anywhere in the document: 完成老旧小区整治项目106个 is about 老旧小区整治
+    named = {}
+    for m in mentions:
+        if m.cls in ("Program", "Policy", "Park") and not m.self_ref and len(m.label) >= 3:
+            named.setdefault(m.label.strip("“”\""), m)
+    by_length = sorted(named, key=len, reverse=True)
     prev_indicator = ""
     for i, s in enumerate(sentences):
         sent_dates = dates_in[i]
@@ -131,6 +137,9 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             if not phrase and text[q.start - 1:q.start] == "、":
                 phrase = prev_indicator
             prev_indicator = phrase or prev_indicator
+            inside = next((n for n in by_length if n in phrase), None) if phrase else None
+            if inside is not None:
+                about, about_self = named[inside], False
             out.append(Observation(q, kind, year, about, about_self, phrase))
         if sent_dates:
             carried[s.paragraph] = sent_dates[-1].year

@@ -29,8 +29,10 @@ from .rdf_input import parse_rdf
 from .relations import extract_relations
 from .structure import DOC_NUMBER, analyse
 
+ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
+
 #: bump when extraction changes, so that re-ingesting the same file refreshes its graph
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 @dataclass
@@ -98,29 +100,51 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
     mentioned_in = N(doc_iri) if doc_iri else source_node
 
     # -- entities --------------------------------------------------------------------------
+    # a document named without its 《》 (or without its period in brackets) is that document
+    titled: dict[str, Identity] = {}
+    for m in mentions:
+        if m.cls == "PolicyDocument" and not m.self_ref:
+            t = canonical(m.label)
+            titled.setdefault(_untitled(t), resolve(m, base, jurisdiction, graph))
+    # what the text calls 本意见/本行动计划: the document itself, or the one a notice issues
+    subject = Identity(doc_iri, title) if title else None
+    issued_doc = None
+    if title:
+        titled[_untitled(title)] = subject
+        inner = ISSUING_NOTICE.match(title)
+        if inner:
+            name = canonical(inner.group(1))
+            issued_doc = Identity(iri(base, "PolicyDocument", "PolicyDocument:" + name), name)
+            titled.setdefault(_untitled(name), issued_doc)
+            subject = issued_doc
     ids: dict[int, Identity] = {}
     names: dict[str, list[str]] = defaultdict(list)
     classes: dict[str, str] = {}
     fixed: dict[str, str] = {}
+    if issued_doc:
+        names[issued_doc.iri].append(issued_doc.label)
+        classes[issued_doc.iri], fixed[issued_doc.iri] = "PolicyDocument", issued_doc.label
     for m in mentions:
         if m.self_ref:
-            if doc_iri:
-                ids[id(m)] = Identity(doc_iri, title)
-                names[doc_iri].append(m.label)
+            if subject:
+                ids[id(m)] = subject
+                names[subject.iri].append(m.label)
             continue
         if title and m.cls == "PolicyDocument" and canonical(m.label) == title:
             ids[id(m)] = Identity(doc_iri, title)
             continue
-        ident = resolve(m, base, jurisdiction, graph)
+        ident = titled.get(_untitled(canonical(m.label))) if m.cls in ("Program", "Policy") else None
+        ident = ident or resolve(m, base, jurisdiction, graph)
         ids[id(m)] = ident
         names[ident.iri].append(original[m.start:m.end].strip("“”\"《》"))
         if m.alias:
             names[ident.iri].append(m.alias)
         if ident.extra_alias:
             names[ident.iri].append(ident.extra_alias)
-        classes.setdefault(ident.iri, m.cls)
+        classes.setdefault(ident.iri, "PolicyDocument" if ident.iri.startswith(base + "document/") else m.cls)
         if ident.label:
             fixed[ident.iri] = ident.label
+    _merge_abbreviated_bodies(mentions, ids, names)
     if doc_iri:
         em.add(source_node, P.pol["describes"], N(doc_iri))
         aliases = names.get(doc_iri, [])
@@ -130,8 +154,8 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
             em.add(N(doc_iri), P.pol["documentNumber"], ox.Literal(number))
         em.entity(doc_iri, "PolicyDocument", title, aliases, source_node)
         if jurisdiction is not None:
+            # linked, but described only where the text names the place itself
             place_iri = iri(base, "Place", "place:" + jurisdiction.name)
-            em.entity(place_iri, "Place", jurisdiction.name, [], mentioned_in)
             em.add(N(doc_iri), P.pol["jurisdiction"], N(place_iri))
     for ent, labels in names.items():
         if ent == doc_iri:
@@ -151,7 +175,7 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
         return sentence_nodes[i]
 
     def ent_iri(m: Mention | None) -> str | None:
-        return doc_iri if m is None else ids[id(m)].iri
+        return (subject.iri if subject else None) if m is None else ids[id(m)].iri
 
     rels, issued = extract_relations(text, st.sentences, mentions, dates, has_self=doc_iri is not None)
     stats = Counter()
@@ -163,17 +187,20 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
     for d in issued:
         em.date(ent_iri(d.subject), d.iso, sent_node(d.sentence))
     if doc_iri:
+        issued_here = [doc_iri] + ([issued_doc.iri] if issued_doc else [])  # a notice issues what it prints
         if header_date:
             hd = next((d for d in dates if d.start == st.date[0]), None)
             if hd:
-                em.date(doc_iri, hd.iso, None)
+                for d_iri in issued_here:
+                    em.date(d_iri, hd.iso, None)
         issuer_spans = list(st.issuer_lines)
         if st.title and "关于" in text[st.title[0]:st.title[1]]:  # X关于Y的通知: X issued it
             issuer_spans.append((st.title[0], st.title[0] + text[st.title[0]:st.title[1]].index("关于")))
         for s, e in issuer_spans:
             for m in mentions:
                 if m.cls == "IssuingBody" and s <= m.start and m.end <= e:
-                    em.statement(doc_iri, "issuedBy", ids[id(m)].iri, None)
+                    for d_iri in issued_here:
+                        em.statement(d_iri, "issuedBy", ids[id(m)].iri, None)
 
     # -- observations ----------------------------------------------------------------------
     blocked = [(m.start, m.end) for m in mentions if m.cls != "Place" and not m.nested]
@@ -189,7 +216,7 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
         q = ob.quantity
         while si < len(st.sentences) - 1 and st.sentences[si].end <= q.start:
             si += 1
-        about = doc_iri if ob.about_self else (ent_iri(ob.about) if ob.about else None)
+        about = (subject.iri if subject else None) if ob.about_self else (ent_iri(ob.about) if ob.about else None)
         phrase = ob.indicator or (canonical(ob.about.label) if ob.about else "")
         ind_label = f"{phrase}（{q.unit}）" if phrase else f"未命名指标（{q.unit}）"
         ind_iri = iri(base, "Program", "indicator:" + ind_label).replace("/initiative/", "/indicator/")
@@ -200,3 +227,31 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
     stats["triples"] = len(em.quads)
     return Extraction(name, graph, em.quads, "", 0, title=title, stats=stats)
 
+
+def _untitled(name: str) -> str:
+    """A title without a trailing period or note in brackets: 三年行动计划(2017—2019年) → 三年行动计划."""
+    return re.sub(r"[(（][^()（）]*[)）]$", "", name)
+
+
+ABBREVIATIONS = (("管委会", "管理委员会"), ("管委", "管理委员会"))
+
+
+def _merge_abbreviated_bodies(mentions, ids: dict, names: dict) -> None:
+    """港区管委会 and 管委会 in a document whose 嘉兴港区开发建设管理委员会 is named are that
+    body: an abbreviated name is merged into the one full name it can stand for."""
+    bodies = {ids[id(m)].iri: canonical(m.label) for m in mentions if m.cls == "IssuingBody" and id(m) in ids}
+    for m in mentions:
+        if m.cls != "IssuingBody" or id(m) not in ids:
+            continue
+        label = canonical(m.label)
+        for short, full in ABBREVIATIONS:
+            if not label.endswith(short):
+                continue
+            prefix = label[: -len(short)]
+            targets = {iri for iri, lab in bodies.items() if lab.endswith(full) and prefix in lab and lab != label}
+            if len(targets) == 1:
+                target = targets.pop()
+                old = ids[id(m)].iri
+                ids[id(m)] = Identity(target, None)
+                names[target].extend(names.pop(old, []))
+            break

@@ -23,6 +23,7 @@ from .gazetteer import alternation, gazetteer
 from .observations import group_by_sentence
 
 INITIATIVES = ("PolicyDocument", "Policy", "Program")
+PREAMBLE = re.compile(r"特制定|制定本|现提出|提出如下|特提出|现就.{0,12}提出|结合.{0,12}实际")
 GROUP = {"Program": "initiative", "Policy": "initiative", "PolicyDocument": "document", "Park": "park"}
 
 
@@ -46,7 +47,7 @@ def _cues():
     g = gazetteer()
     return (re.compile(alternation(g.cues["issue"])),
             re.compile(alternation(g.cues["implement"])),
-            re.compile(r"包括|包含|主要有|分别是|分别为|涵盖|[:：](?!\s*$)"))
+            re.compile(r"包括|包含|主要有|主要包括|分别是|分别为|涵盖|是指|(?<=[”\"])\s*指|[:：](?!\s*$)"))
 
 
 def extract_relations(text: str, sentences, mentions: list[Mention], dates: list[DateExpr],
@@ -65,10 +66,14 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
         sent_dates = dates_in[i]
         # issuedBy (+ issuedOn)
         verbs = [(s.start + v.start(), s.start + v.end()) for v in issue_re.finditer(sent)]
+        last_bodies: list[Mention] = []
         for k, (vs, ve) in enumerate(verbs):
             prev_end = verbs[k - 1][1] if k else s.start
             next_start = verbs[k + 1][0] if k + 1 < len(verbs) else s.end
             bodies = [m for m in ms if m.cls == "IssuingBody" and prev_end <= m.start and m.end <= vs]
+            if not bodies and k:  # X印发《A》，提出B: the same body goes on
+                bodies = last_bodies
+            last_bodies = bodies
             objects = [m for m in ms if m.cls in INITIATIVES and ve <= m.start < next_start and not m.self_ref]
             # only the objects of this clause: stop at the first sentence-internal break after them
             objects = _same_clause(text, ve, objects)
@@ -93,8 +98,8 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if not wholes:
                 continue
             whole = wholes[-1]
-            if text[whole.end:at].strip("“”\"")[:8] and len(text[whole.end:at]) > 8:
-                continue  # the whole must stand right before the cue
+            if any(whole.end <= m.start < at for m in ms if m is not whole) or len(text[whole.end:at]) > 24:
+                continue  # the whole is the nearest name before the cue
             parts = [m for m in ms if m.start >= s.start + e.end() and GROUP.get(m.cls) == GROUP.get(whole.cls)
                      and m is not whole]
             parts = _same_clause(text, s.start + e.end(), parts, breaks="。；;")
@@ -114,10 +119,10 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if not targets:
                 continue
             after = [m for m in ms if m.start >= targets[-1].end and m.cls in INITIATIVES]
-            if after and not after[0].self_ref:
+            if has_self and (any(m.self_ref for m in by_sentence[i]) or PREAMBLE.search(sent)):
+                subj = None  # 为贯彻《…》…，特制定本办法: the document itself implements them
+            elif after:
                 subj = after[0]
-            elif has_self and (any(m.self_ref for m in by_sentence[i]) or re.search(r"特制定|制定本|现提出|提出如下|特提出", sent)):
-                subj = None
             else:
                 continue
             for t in targets:

@@ -23,10 +23,10 @@ DOCS = {"zibo-2018-glossary": SAMPLE, **{p.stem: p for p in sorted((EVAL / "docs
 # floors: (entities_group F1, entities_class F1, relations F1, dates F1, observations F1,
 #          kind agreement, year agreement, about agreement)
 FLOORS = {
-    "zibo-2018-glossary":                               (0.60, 0.55, 0.27, 0.40, 0.98, 0.73, 0.97, 0.26),
-    "sichuan_2026_gwr_tail_and_glossary":               (0.57, 0.54, 0.23, 0.52, 0.76, 0.50, 1.00, 0.37),
-    "quzhou_2017_chuangxin_lvse_fazhan_zhengce_yijian": (0.37, 0.33, 0.15, 0.00, 0.96, 0.93, 1.00, 0.36),
-    "jiaxing_port_zone_2016_smart_factory_3yr_plan":    (0.40, 0.40, 0.00, 0.66, 1.00, 1.00, 1.00, 0.10),
+    "zibo-2018-glossary":                               (0.67, 0.63, 0.34, 0.42, 0.98, 0.73, 0.97, 0.33),
+    "sichuan_2026_gwr_tail_and_glossary":               (0.73, 0.71, 0.46, 0.52, 0.81, 0.55, 1.00, 0.33),
+    "quzhou_2017_chuangxin_lvse_fazhan_zhengce_yijian": (0.50, 0.45, 0.15, 0.00, 0.96, 0.93, 1.00, 0.36),
+    "jiaxing_port_zone_2016_smart_factory_3yr_plan":    (0.47, 0.47, 1.00, 1.00, 1.00, 1.00, 1.00, 0.47),
 }
 KEYS = ["entities_group", "entities_class", "relations", "dates", "observations",
         "observation_kind_agreement", "observation_year_agreement", "observation_about_agreement"]
@@ -44,7 +44,9 @@ def test_every_evaluation_document_ingests_and_validates(tmp_path):
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_scores_stay_above_their_floors(shared, name):
     gold = shared / "eval" / "gold" / f"{name}.json"
-    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+    # score.py matches entities in set order: a fixed hash seed makes its figures repeatable
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
+               PYTHONHASHSEED="0")
     out = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold), "--extract", str(DOCS[name]),
                           "--json"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert out.returncode == 0, out.stderr
