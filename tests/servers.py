@@ -60,3 +60,24 @@ def policykg_server(store: Path, *, token: str | None = None, timeout: float | N
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+@contextmanager
+def oxigraph_server(location: Path):
+    """A real Oxigraph server (the PyPI package `oxigraph`) on a free 127.0.0.1 port, its
+    default graph the union of named graphs; yields "QUERY_URL|UPDATE_URL"."""
+    exe = Path(sys.executable).parent / "oxigraph"
+    port = free_port()
+    proc = subprocess.Popen([str(exe), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base + "/query?query=ASK%7B%7D", proc)
+        yield f"{base}/query|{base}/update"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(10)
+        except ProcessLookupError:
+            pass
