@@ -132,6 +132,8 @@ def strip_count_prefix(name: str) -> str:
     return COUNT_PREFIX.sub("", name)
 
 
+LIST_CUES = ("包括", "包含", "分别是", "分别为", "主要有", "是指", "即", "其中")
+
 #: suffixes that name kinds of money or support more often than named programs
 WEAK_SUFFIXES = {"基金", "专项", "专项资金", "活动", "计划"}
 
@@ -220,7 +222,11 @@ def _suffix_mentions(text: str) -> list[Mention]:
         # name: 双新双创推进行动 keeps its 推进; a run after other punctuation is a clause
         list_item = not run_start_after_number and (
             (i > 0 and text[i - 1] == "、") or ((i == 0 or text[i - 1] in ":：\n") and text[end:end + 1] == "、"))
-        name = run if list_item and len(run) <= 20 else trim_name(run, sfx, run_start_after_number)
+        if list_item and len(run) <= 20:  # whole, but an enumeration cue still starts the list
+            cue = max((run.rfind(c) + len(c) for c in LIST_CUES if c in run[: len(run) - len(sfx)]), default=0)
+            name = run[cue:]
+        else:
+            name = trim_name(run, sfx, run_start_after_number)
         name = strip_count_prefix(name)
         core = name[: -len(sfx)]
         if len(core) < 2 or name in GENERIC_NAMES or re.fullmatch(r"[0-9.]+", core):
@@ -357,6 +363,8 @@ def resolve_overlaps(cands: list[Mention]) -> list[Mention]:
             continue
         if len(owners) == 1:
             other = next(iter(owners.values()))
+            if (other.start, other.end) == (c.start, c.end):
+                continue  # the same span, found twice
             if (other.start <= c.start and c.end <= other.end and c.cls in ("Place", "Park", "IssuingBody")
                     and other.cls in ("PolicyDocument", "Program", "Policy", "Park", "IssuingBody")
                     and not (other.cls == "PolicyDocument" and c.cls != "IssuingBody")

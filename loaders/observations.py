@@ -42,31 +42,48 @@ class Observation:
 @lru_cache(maxsize=1)
 def _cue_patterns():
     g = gazetteer()
-    target = [c for c in g.cues["target"] if c not in ("到", "至")]
-    return (re.compile(rf"(?:{alternation(target)})|(?:到|至)\s*(?:19|20)\d\d\s*年"),
+    target = [c for c in g.cues["target"] if c not in ("计划", "将", "要", "争取")]
+    target_re = alternation(target) + (
+        r"|(?:到|至)\s*(?:19|20)\d\d\s*年"
+        r"|计划(?!项目|内|单列|生育|经济)"           # 计划实施, 2018年计划; not 计划项目 or a plan's name
+        r"|(?<![即日必])将(?![近军来领])"              # 将实施; not 将近, 即将?
+        r"|(?<![主重需只])要(?![求点素])"              # 要实施; not 主要, 重要, 需要, 要求
+        r"|(?<!经过积极)(?<!经过)争取")                # 争取到; not 经过积极争取 (done)
+    return (re.compile(target_re),
             re.compile(alternation(g.cues["achievement"])),
-            re.compile(rf"(?:{alternation(g.cues['achievement'] + g.cues['target'] + ['为', '是', '有', '达', '共'])})"))
+            re.compile(rf"(?:{alternation(g.cues['achievement'] + g.cues['target'] + ['为', '是', '有', '达', '共', '新建', '建成', '建设', '实现', '达到'])})"))
 
 
-STRONG_TARGET = re.compile(r"计划|力争|争取|确保|目标|预计|拟|(?:到|至)\s*(?:19|20)\d\d\s*年")
+STRONG_TARGET = re.compile(r"计划(?!项目|内|单列)|力争|(?<!经过积极)(?<!经过)争取|确保|目标|预计|拟|(?:到|至)\s*(?:19|20)\d\d\s*年")
+PLAN_NAME_BEFORE = re.compile(r"(?:行动|三年|五年|发展|年度|工作|专项|培育|建设)$")
 
 
-def classify(sentence: str, offset: int, year: int | None, doc_year: int | None, genre_target: bool) -> str:
-    """Target or Achievement for a number at ``offset`` of ``sentence``."""
+def classify(sentence: str, offset: int, year: int | None, doc_year: int | None, genre_target: bool,
+             carried: str | None = None) -> str | None:
+    """Target or Achievement for a number at ``offset`` of ``sentence``; None when the
+    sentence has no cue and nothing was carried (the caller then decides by year and genre)."""
     target_re, achieve_re, _ = _cue_patterns()
     before = sentence[:offset]
-    last_t = max((m.end() for m in target_re.finditer(before)), default=-1)
+    targets = [m for m in target_re.finditer(before) if not (m.group(0) == "计划" and PLAN_NAME_BEFORE.search(before[:m.start()]))]
+    last_t = max((m.end() for m in targets), default=-1)
     last_a = max((m.end() for m in achieve_re.finditer(before)), default=-1)
-    strong = STRONG_TARGET.search(before)
+    strong = next((m for m in STRONG_TARGET.finditer(before) if not PLAN_NAME_BEFORE.search(before[:m.start()])), None)
     if strong and (last_a < strong.end() or not re.search(r"已|累计|截至|截止|目前", before[strong.end():])):
         return "Target"
     if last_t > last_a:
         return "Target"
     if last_a >= 0:
         return "Achievement"
-    if year is not None and doc_year is not None and year > doc_year:
-        return "Target"
+    if carried:
+        return carried
+    if year is not None and doc_year is not None and year != doc_year:
+        return "Target" if year > doc_year else "Achievement"
     return "Target" if genre_target else "Achievement"
+
+
+def _has_cue(before: str) -> bool:
+    target_re, achieve_re, _ = _cue_patterns()
+    return bool(target_re.search(before) or achieve_re.search(before))
 
 
 def indicator_phrase(sentence: str, offset: int) -> str:
@@ -99,6 +116,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                        mentions: list[Mention], doc_year: int | None, genre_target: bool) -> list[Observation]:
     out: list[Observation] = []
     carried: dict[int, int] = {}     # paragraph -> last year seen
+    carried_kind: dict[int, str] = {}  # paragraph -> kind a cue last decided
     topic: dict[int, Mention] = {}   # paragraph -> first initiative named
     dates_in = group_by_sentence(sentences, dates)
     qs_in = group_by_sentence(sentences, quantities)
@@ -121,7 +139,9 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
         for q in qs_in[i]:
             before_dates = [d for d in sent_dates if d.end <= q.start]
             year = before_dates[-1].year if before_dates else carried.get(s.paragraph)
-            kind = classify(sentence, q.start - s.start, year, doc_year, genre_target)
+            kind = classify(sentence, q.start - s.start, year, doc_year, genre_target, carried_kind.get(s.paragraph))
+            if _has_cue(sentence[: q.start - s.start]):
+                carried_kind[s.paragraph] = kind
             about = None
             for m in about_in[i]:
                 if m.end <= q.start:

@@ -1,0 +1,186 @@
+"""Each rule of the extraction stages, on sentences written for the test (not taken from
+the scored documents), named for the phenomenon of policy language it handles."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from policykg.loaders.dates import find_dates
+from policykg.loaders.entities import find_mentions
+from policykg.loaders.normalize import normalize
+from policykg.loaders.pipeline import extract_text
+from policykg.loaders.quantities import find_quantities
+
+POL = "https://w3id.org/policykg/ontology#"
+
+
+def qs(text):
+    return [(q.text, q.value, q.unit, q.max_value, q.comparator) for q in find_quantities(normalize(text))]
+
+
+def obs(text, name="t.txt"):
+    """(valueText, kind, year, about label) of every observation extracted from ``text``."""
+    ex = extract_text(text, name)
+    by_s = {}
+    for q in ex.quads:
+        by_s.setdefault(q.subject.value, {}).setdefault(q.predicate.value, []).append(q.object)
+    labels = {s: p["http://www.w3.org/2000/01/rdf-schema#label"][0].value for s, p in by_s.items()
+              if "http://www.w3.org/2000/01/rdf-schema#label" in p}
+    out = []
+    for s, p in by_s.items():
+        types = {t.value for t in p.get("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", [])}
+        if POL + "Observation" not in types:
+            continue
+        kind = "Target" if POL + "Target" in types else "Achievement"
+        year = int(p[POL + "year"][0].value) if POL + "year" in p else None
+        about = labels.get(p[POL + "about"][0].value) if POL + "about" in p else None
+        out.append((p[POL + "valueText"][0].value, kind, year, about))
+    return sorted(out)
+
+
+def relations(text, name="r.txt"):
+    ex = extract_text(text, name)
+    labels = {q.subject.value: q.object.value for q in ex.quads if q.predicate.value.endswith("rdf-schema#label")}
+    return {(labels.get(q.subject.value), q.predicate.value.rsplit("#", 1)[1], labels.get(q.object.value))
+            for q in ex.quads if q.predicate.value.rsplit("#", 1)[-1] in ("issuedBy", "partOf", "implements", "locatedIn")}
+
+
+def test_quantities_with_multipliers():
+    assert qs("整治面积553.42万平方米") == [("553.42万平方米", Decimal("5534200"), "平方米", None, None)]
+    assert qs("总投资12亿元")[0][1:3] == (Decimal("1200000000"), "元")
+    assert qs("接待游客1010.18万人次")[0][1:3] == (Decimal("10101800"), "人次")
+
+
+def test_quantities_with_chinese_numerals():
+    assert qs("新建学校十五所")[0][1:3] == (Decimal(15), "所")
+    assert qs("惠及两千三百户")[0][1:3] == (Decimal(2300), "户")
+    assert qs("全省只有三个城市")[0][1:3] == (Decimal(3), "个")
+    assert qs("覆盖上千个村")[0][1:3] == (Decimal(1000), "个")
+
+
+def test_compound_numerals():
+    assert qs("惠及2万3千多户")[0][1:3] == (Decimal(23000), "户")
+    assert qs("带动投资1亿2千多万元")[0][1:3] == (Decimal(120000000), "元")
+    assert qs("引进资金6000多万元")[0][1:3] == (Decimal(60000000), "元")
+
+
+def test_range_values():
+    assert qs("培育200亿—500亿元的产业")[0][1:4] == (Decimal(20000000000), "元", Decimal(50000000000))
+    assert qs("每家奖励1—5亿元")[0][1:4] == (Decimal(100000000), "元", Decimal(500000000))
+    assert qs("建成示范项目3~5个")[0][1:4] == (Decimal(3), "个", Decimal(5))
+
+
+def test_comparators():
+    assert qs("覆盖率达到80%以上")[0][4] == "atLeast"
+    assert qs("受益群众近40万人")[0][1:] == (Decimal(400000), "人", None, "approximately")
+    assert qs("核发执照10.1万余份")[0][1:] == (Decimal(101000), "份", None, "moreThan")
+    assert qs("超过500家企业")[0][4] == "atLeast"
+
+
+def test_shares_and_fractions():
+    assert qs("完成任务的3成")[0][1:3] == (Decimal(30), "%")
+    assert qs("占三分之二")[0][1:3] == (Decimal("66.6667"), "%")
+    assert qs("超过一半")[0][1:3] == (Decimal(50), "%")
+    assert qs("下降2个百分点")[0][1:3] == (Decimal(2), "个百分点")
+    assert qs("增长150%")[0][1:3] == (Decimal("1.5"), "倍")
+
+
+def test_rates_keep_their_unit():
+    assert qs("每台补助5万元/台")[0][1:3] == (Decimal(50000), "元/台")
+    assert qs("每吨补助30元")[0][1:3] == (Decimal(30), "元")
+
+
+def test_a_unit_stated_once_for_a_list():
+    found = qs("分三档补助5万、10万、20万平方米")
+    assert [(v, u) for _, v, u, _, _ in found] == [(Decimal(50000), "平方米"), (Decimal(100000), "平方米"), (Decimal(200000), "平方米")]
+
+
+def test_not_quantities_years_ordinals_and_names():
+    assert qs("2017年第三批试点") == []
+    assert qs("“六个一”督察机制和三项制度") == []
+    text = "实施“3411工程”和“人才新政23条”。"
+    ex = extract_text(text, "n.txt")
+    assert not any(q.predicate.value == POL + "value" for q in ex.quads)
+
+
+def test_target_cue_scope():
+    found = obs("2018年，全市计划实施棚户区改造项目127个，完成老旧小区整治90个。")
+    assert {k for _, k, _, _ in found} == {"Target"}
+    found = obs("2017年，全市完成棚户区改造项目129个，建成安置房2800套。")
+    assert {k for _, k, _, _ in found} == {"Achievement"}
+    found = obs("目前已建成医联体25个，2018年将建立健康服务中心3个。")
+    assert ("25个", "Achievement", None, None) in [(t, k, None, None) for t, k, _, _ in found]
+    assert [k for t, k, _, _ in found if t == "3个"] == ["Target"]
+
+
+def test_achievement_cues_beat_nouns_that_look_like_plans():
+    found = obs("目前，我市已实施两批计划项目，共形成新产品58个。")
+    assert [k for t, k, _, _ in found if t == "58个"] == ["Achievement"]
+    found = obs("经过积极争取，2017年4月，我市从全国120个城市中脱颖而出。")
+    assert [k for t, k, _, _ in found if t == "120个"] == ["Achievement"]
+
+
+def test_year_from_the_clause_or_carried_in_the_paragraph():
+    found = obs("到2020年，全市80%以上的行政村达到标准。截至2017年底，累计建成示范村300个。")
+    assert ("80%以上", "Target", 2020, None) in [(t, k, y, None) for t, k, y, _ in found]
+    assert [y for t, _, y, _ in found if t == "300个"] == [2017]
+    found = obs("2017年，全市新建公厕545座。另建成停车场49处。")
+    assert [y for t, _, y, _ in found if t == "49处"] == [2017]
+
+
+def test_about_the_named_initiative():
+    found = obs("老旧小区整治是“三改三建”工作的重要组成部分。2017年，完成老旧小区整治项目106个。")
+    assert [a for t, _, _, a in found if t == "106个"] == ["老旧小区整治"]
+
+
+def test_issuing_verbs_give_issuer_and_date():
+    text = "2016年12月，市委办公厅印发《关于推进美丽乡村建设的实施意见》。"
+    assert ("关于推进美丽乡村建设的实施意见", "issuedBy", "市委办公厅") in relations(text)
+    ex = extract_text(text, "d.txt")
+    assert any(q.predicate.value == POL + "issuedOn" and q.object.value == "2016-12" for q in ex.quads)
+
+
+def test_issuer_goes_on_to_a_second_verb():
+    rels = relations("2024年12月22日，国务院办公厅印发《关于优化债券管理机制的意见》，提出“开展债券项目自审自发试点”。")
+    assert ("债券项目自审自发试点", "issuedBy", "国务院办公厅") in rels
+
+
+def test_enumeration_after_a_named_whole():
+    rels = relations("“两新”：是指大规模设备更新和消费品以旧换新。")
+    assert {("大规模设备更新", "partOf", "两新"), ("消费品以旧换新", "partOf", "两新")} <= rels
+    rels = relations("东岭化工区包括东岳产业园、南湖产业园、西山产业园。")
+    assert {(p, "partOf", "东岭化工区") for p in ("东岳产业园", "南湖产业园", "西山产业园")} <= rels
+
+
+def test_list_items_are_whole_names():
+    labels = {m.label for m in find_mentions("重点实施乡村振兴推进行动、特色产业壮大提升行动、农村改革推进行动。")}
+    assert {"特色产业壮大提升行动", "农村改革推进行动"} <= labels
+
+
+def test_preamble_makes_the_document_implement():
+    text = "某县加快发展数字经济实施方案\n为深入贯彻《关于加快发展数字经济的指导意见》，特制定本方案。\n"
+    assert ("某县加快发展数字经济实施方案", "implements", "关于加快发展数字经济的指导意见") in relations(text)
+
+
+def test_a_notice_issues_the_document_it_prints():
+    text = ("某区管理委员会关于印发《某区智能制造三年行动计划》的通知\n某区管委会各部门：\n现印发给你们。\n"
+            "某区管理委员会\n2016年11月15日\n某区智能制造三年行动计划\n到2019年，建成智能工厂10个。本行动计划自印发之日起施行。\n")
+    ex = extract_text(text, "notice.txt")
+    rels = relations(text)
+    assert ("某区智能制造三年行动计划", "issuedBy", "某区管理委员会") in rels
+    assert [a for t, _, _, a in obs(text) if t == "10个"] == ["某区智能制造三年行动计划"]
+    assert any(q.predicate.value == POL + "issuedOn" and q.object.value == "2016-11-15" for q in ex.quads)
+
+
+def test_party_and_government_pair_with_a_word_missing():
+    labels = {(m.label, m.cls) for m in find_mentions("2017年4月，市委、市在实施改造工程基础上增加两项工作。")}
+    assert ("市委", "IssuingBody") in labels and ("市", "IssuingBody") in labels
+
+
+def test_dates_at_the_precision_given():
+    assert [d.iso for d in find_dates("2016年12月；2017年9月1日；二〇一六年十一月十五日；2018—2020年")] == \
+        ["2016-12", "2017-09-01", "2016-11-15", "2020"]
+
+
+def test_emphasis_quotes_are_not_names():
+    labels = {m.label for m in find_mentions("我市实现了“三连冠”，坚持“品牌高端化”，落实“十三五”规划。")}
+    assert not labels & {"三连冠", "品牌高端化", "十三五"}
