@@ -20,6 +20,7 @@ class DateExpr:
     end: int
     iso: str      # "2016", "2016-12" or "2016-12-01"
     year: int
+    period: bool = False  # a range (2018—2020年) or a horizon (到2020年): never an issue date
 
 
 def _num(text: str) -> int:
@@ -39,7 +40,7 @@ def find_dates(text: str) -> list[DateExpr]:
     out = []
     for m in YEAR_RANGE.finditer(text):
         y2 = int(m.group("y2"))
-        out.append(DateExpr(m.start(), m.end(), str(y2), y2))
+        out.append(DateExpr(m.start(), m.end(), str(y2), y2, period=True))
     covered = {i for d in out for i in range(d.start, d.end)}
     for m in DATE.finditer(text):
         if m.start() in covered:
@@ -57,7 +58,8 @@ def find_dates(text: str) -> list[DateExpr]:
                 d = _num(m.group("d"))
                 if 1 <= d <= 31:
                     iso += f"-{d:02d}"
-        out.append(DateExpr(m.start(), m.end(), iso, y))
+        horizon = bool(re.search(r"(?:到|至|截至|截止)\s*$", text[max(0, m.start() - 3):m.start()]))
+        out.append(DateExpr(m.start(), m.end(), iso, y, period=horizon))
     out.sort(key=lambda d: d.start)
     return out
 

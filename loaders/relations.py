@@ -23,6 +23,8 @@ from .gazetteer import alternation, gazetteer
 from .observations import group_by_sentence
 
 INITIATIVES = ("PolicyDocument", "Policy", "Program")
+START_RE = re.compile(r"启动实施|开始实施|正式实施|启动|推出|设立|开始推行")
+DOC_NUMBER_AFTER = re.compile(r"\s*[(（][^()（）]{0,12}?[〔\[［]((?:19|20)\d\d)[〕\]］]\d+号[)）]")
 PREAMBLE = re.compile(r"特制定|制定本|现提出|提出如下|特提出|现就.{0,12}提出|结合.{0,12}实际")
 GROUP = {"Program": "initiative", "Policy": "initiative", "PolicyDocument": "document", "Park": "park"}
 
@@ -56,6 +58,11 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
     rels: list[Relation] = []
     issued: list[IssueDate] = []
     by_sentence = group_by_sentence(sentences, sorted(mentions, key=lambda m: m.start))
+    topic: dict[int, Mention] = {}
+    for k, group in enumerate(by_sentence):
+        for m in group:
+            if m.cls in ("Program", "Policy") and not m.nested:
+                topic.setdefault(sentences[k].paragraph, m)
     dates_in = group_by_sentence(sentences, dates)
 
     for i, s in enumerate(sentences):
@@ -80,10 +87,40 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             for b in bodies:
                 for o in objects:
                     rels.append(Relation(o, "issuedBy", b, i))
-            before = [d for d in sent_dates if d.end <= vs]
+            before = [d for d in sent_dates if d.end <= vs and not d.period and not _inside(d, by_sentence[i])]
             if before and objects:
                 for o in objects:
                     issued.append(IssueDate(o, before[-1].iso, i))
+        # start verbs date a program: 2013年起启动实施“铸链工程”; 该项工作自2016年启动 (the topic)
+        for v in START_RE.finditer(sent):
+            vs, ve = s.start + v.start(), s.start + v.end()
+            dated = [d for d in sent_dates if d.end <= vs and not d.period and not _inside(d, by_sentence[i])]
+            if not dated:
+                continue
+            objects = _same_clause(text, ve, [m for m in ms if m.cls in ("Program", "Policy") and m.start >= ve],
+                                   first_breaks="，,。；;")
+            if not objects and re.search(r"(?:该|这|此)项?(?:工作|工程|行动|制度|试点|项目|政策)", sent[: v.start()]):
+                objects = [topic[s.paragraph]] if s.paragraph in topic else []
+            elif not objects:  # “全球灯塔工厂”评选自2018年启动: the name before the date is the subject
+                subject = [m for m in ms if m.cls in ("Program", "Policy") and m.end <= dated[-1].start
+                           and not re.search(r"[，,。；;]", text[m.end:dated[-1].start])]
+                objects = subject[-1:]
+            for o in objects:
+                issued.append(IssueDate(o, dated[-1].iso, i))
+        # 教育部等四部门《关于…》提出: a body standing right before a title issued it
+        for m in ms:
+            if m.cls != "PolicyDocument":
+                continue
+            prev = [b for b in ms if b.cls == "IssuingBody" and b.end <= m.start
+                    and re.fullmatch(r"(?:[、和及]?|等[一二三四五六七八九十\d]*(?:个)?(?:部门|部委|单位)?(?:联合)?)", text[b.end:m.start])]
+            if prev:
+                rels.append(Relation(m, "issuedBy", prev[-1], i))
+                dated = [d for d in sent_dates if d.end <= prev[-1].start and not d.period]
+                if dated:
+                    issued.append(IssueDate(m, dated[-1].iso, i))
+            number = DOC_NUMBER_AFTER.match(text, m.end)
+            if number:  # 《…》(淄发〔2017〕34号): the number carries the year
+                issued.append(IssueDate(m, number.group(1), i))
         # titles: X关于Y的Z → issued by X
         for m in by_sentence[i]:
             if m.cls == "PolicyDocument" and "关于" in m.label:
@@ -146,7 +183,13 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
     return rels, issued
 
 
-def _same_clause(text: str, start: int, mentions: list[Mention], breaks: str = "，,。；;") -> list[Mention]:
+def _inside(d: DateExpr, mentions: list[Mention]) -> bool:
+    """A date inside a name (《…(2015-2020年)》) is part of the name."""
+    return any(m.start <= d.start and d.end <= m.end for m in mentions)
+
+
+def _same_clause(text: str, start: int, mentions: list[Mention], breaks: str = "，,。；;",
+                 first_breaks: str = "。；;") -> list[Mention]:
     """The mentions from ``start`` on that stand in the same clause: listed with 、和及与 and
     not separated by a break."""
     out = []
@@ -155,7 +198,7 @@ def _same_clause(text: str, start: int, mentions: list[Mention], breaks: str = "
         gap = text[pos:m.start]
         if out and any(c in gap for c in breaks):
             break
-        if not out and any(c in gap for c in "。；;"):
+        if not out and any(c in gap for c in first_breaks):
             break
         out.append(m)
         pos = m.end

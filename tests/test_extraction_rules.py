@@ -184,3 +184,31 @@ def test_dates_at_the_precision_given():
 def test_emphasis_quotes_are_not_names():
     labels = {m.label for m in find_mentions("我市实现了“三连冠”，坚持“品牌高端化”，落实“十三五”规划。")}
     assert not labels & {"三连冠", "品牌高端化", "十三五"}
+
+
+def dates_of(text, name="d.txt"):
+    ex = extract_text(text, name)
+    labels = {q.subject.value: q.object.value for q in ex.quads if q.predicate.value.endswith("rdf-schema#label")}
+    return {(labels.get(q.subject.value), q.object.value) for q in ex.quads if q.predicate.value == POL + "issuedOn"}
+
+
+def test_start_verbs_date_a_program():
+    assert ("创新驱动工程", "2013") in dates_of("2013年起，我市启动实施“创新驱动工程”，带动产业升级。")
+    assert ("全球灯塔工厂", "2018") in dates_of("“全球灯塔工厂”评选自2018年启动以来，被视为“顶级认证”。")
+    found = dates_of("2012年，我市启动2011—2015年“乡村振兴行动”。")
+    assert ("乡村振兴行动", "2012") in found and not any(d == "2015" for _, d in found)
+
+
+def test_a_body_in_front_of_a_title_issued_it():
+    text = "2017年，教育部等四部门《关于实施学前教育行动计划的意见》提出扩大资源。"
+    assert ("关于实施学前教育行动计划的意见", "issuedBy", "教育部") in relations(text)
+    assert ("关于实施学前教育行动计划的意见", "2017") in dates_of(text)
+
+
+def test_a_document_number_gives_the_year():
+    assert ("关于推进人才发展的若干措施", "2017") in dates_of("市委出台的《关于推进人才发展的若干措施》(淄发〔2017〕34号)，主要包括六项。")
+
+
+def test_periods_in_titles_are_not_issue_dates():
+    found = dates_of("2016年，市办公厅印发《市物流业实施方案(2015-2020年)》，提出建设“物流枢纽工程”。")
+    assert ("物流枢纽工程", "2016") in found and ("物流枢纽工程", "2020") not in found
