@@ -112,20 +112,42 @@ def group_by_sentence(sentences, items) -> list[list]:
     return groups
 
 
+def paragraph_topics(text: str, sentences, about_in) -> dict[int, Mention]:
+    """What each paragraph is about: a name it introduces with 简称/统称/称为, else the
+    initiative its text names most often (counting the name inside longer names too),
+    the earliest on a tie."""
+    by_para: dict[int, list[Mention]] = {}
+    spans: dict[int, tuple[int, int]] = {}
+    for i, ms in enumerate(about_in):
+        p = sentences[i].paragraph
+        by_para.setdefault(p, []).extend(m for m in ms if not m.self_ref)
+        start, end = spans.get(p, (sentences[i].start, sentences[i].end))
+        spans[p] = (min(start, sentences[i].start), max(end, sentences[i].end))
+    out = {}
+    for p, ms in by_para.items():
+        if not ms:
+            continue
+        para = text[spans[p][0]:spans[p][1]]
+        named = [m for m in ms if re.search(r"(?:简称|统称|称为|简称为)\s*[“\"]?$", text[max(0, m.start - 4):m.start])]
+        if named:
+            out[p] = named[0]
+            continue
+        def weight(m):
+            return para.count(m.label.strip("“”\"")) + (1 if m.cls in ("Program", "Policy") else 0)
+        out[p] = max(ms, key=lambda m: (weight(m), -m.start))
+    return out
+
+
 def build_observations(text: str, sentences, quantities: list[Quantity], dates: list[DateExpr],
                        mentions: list[Mention], doc_year: int | None, genre_target: bool) -> list[Observation]:
     out: list[Observation] = []
     carried: dict[int, int] = {}     # paragraph -> last year seen
     carried_kind: dict[int, str] = {}  # paragraph -> kind a cue last decided
-    topic: dict[int, Mention] = {}   # paragraph -> first initiative named
     dates_in = group_by_sentence(sentences, dates)
     qs_in = group_by_sentence(sentences, quantities)
-    about_in = group_by_sentence(sentences, [m for m in mentions if m.cls in ABOUT_CLASSES])
-    for i, ms in enumerate(about_in):
-        for m in ms:
-            if not m.self_ref:
-                topic.setdefault(sentences[i].paragraph, m)
-                break
+    about_in = group_by_sentence(sentences, [m for m in mentions if m.cls in ABOUT_CLASSES
+                                             and not text[max(0, m.start - 1):m.start] == "除"])
+    topic = paragraph_topics(text, sentences, about_in)
     # names of initiatives anywhere in the document: 完成老旧小区整治项目106个 is about 老旧小区整治
     named = {}
     for m in mentions:
@@ -142,10 +164,13 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             kind = classify(sentence, q.start - s.start, year, doc_year, genre_target, carried_kind.get(s.paragraph))
             if _has_cue(sentence[: q.start - s.start]):
                 carried_kind[s.paragraph] = kind
+            # the nearest name before the number in its sentence, else what the paragraph is about
             about = None
             for m in about_in[i]:
                 if m.end <= q.start:
                     about = m
+            if about is not None and about.end == q.start and text[about.start - 1:about.start] == "、":
+                about = topic.get(s.paragraph)  # A、B、C 6个工程: the count is of the list, not of C
             about_self = False
             if about is None:
                 about = topic.get(s.paragraph)
