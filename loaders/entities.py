@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import alternation, gazetteer, trie_regex
+from .gazetteer import alternation, gazetteer, read_list, trie_regex
 
 CJK = "\u3400-\u9fff"
 CN_NUM = "零〇一二两三四五六七八九十百千万"
@@ -55,7 +55,12 @@ def _patterns():
         "quote": re.compile(r"[“\"]([^“”\"\n]{1,40})[”\"]"),
         "central": re.compile(trie_regex(g.central)),
         "organ": re.compile(rf"(?:中共)?(?P<level>[省市县区州])(?P<suffix>{body_sfx})"),
-        "organ_after_place": re.compile(rf"(?:{body_sfx})"),
+        # 自然资源厅, 省林草局: a standard department, with or without its level in front
+        "department": re.compile(rf"(?<![\u3400-\u9fff])(?:[省市县区州])?(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)"
+                                 rf"|(?<=[、，,和及与])(?:[省市县区州])?(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)"),
+        # 四川省第十四届人民代表大会
+        "congress": re.compile(rf"(?:{places}|[省市县区])?第[一二三四五六七八九十]+届(?:人民代表大会常务委员会|人民代表大会|人大常委会)"),
+        "organ_after_place": re.compile(rf"(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)|(?:{body_sfx})"),
         "place": re.compile(places),
         "region": re.compile(alternation(g.regions)),
         "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?![{CJK}])"),
@@ -312,6 +317,9 @@ def find_mentions(text: str) -> list[Mention]:
         if prev and re.match(f"[{CJK}]", prev) and prev not in "我和及与由经在的被为将、":
             continue
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
+    for key in ("department", "congress"):
+        for m in p[key].finditer(text):
+            cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
     place_matches = list(p["place"].finditer(text))
     for m in place_matches:  # 衢州市人民政府, 中共四川省委: a division's name plus an organ suffix
         sm = p["organ_after_place"].match(text, m.end())

@@ -13,6 +13,7 @@ the union of all graphs keeps exactly one rdfs:label per entity.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from .gazetteer import Place, gazetteer
 MARKS = "“”\"'《》〈〉「」‘’ \t\u3000"
 SLUG = {"PolicyDocument": "document", "Policy": "initiative", "Program": "initiative",
         "IssuingBody": "body", "Park": "park", "Place": "place"}
+DEPARTMENT_SUFFIX = re.compile(r"(?:厅|局|委员会)$")
 LEVEL_OF = {"省": "province", "市": "city", "州": "city", "县": "county", "区": "county"}
 
 
@@ -71,6 +73,11 @@ def resolve(m: Mention, base: str, jurisdiction: Place | None, doc_scope: str) -
         if place_prefix is not None:
             place, rest = g.places[place_prefix], core[len(place_prefix):]
             return Identity(iri(base, m.cls, "organ:" + _gov(place.name + rest)), _organ_label(place.name, rest))
+        if DEPARTMENT_SUFFIX.search(core) and not core.startswith(("中共", "国家", "国务院")) and m.source == "organ":
+            if jurisdiction is None:  # whose 自然资源厅? only this document can tell
+                return Identity(iri(base, m.cls, f"scoped:{doc_scope}:{core}"), None)
+            full = jurisdiction.name + core  # 自然资源厅 of a Sichuan document is 四川省自然资源厅
+            return Identity(iri(base, m.cls, "organ:" + _gov(full)), full)
         return Identity(iri(base, m.cls, "name:" + label), label)
     if m.cls == "Place":
         place = g.places.get(label)

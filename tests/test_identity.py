@@ -75,3 +75,13 @@ def test_jurisdiction_argument_is_checked(cli, tmp_path):
     assert r.code == 1 and "--jurisdiction" in r.err
     assert cli("extract", p, "--jurisdiction", "山东省淄博市").code == 0
     assert gazetteer().places["淄博市"].level == "city"
+
+
+def test_departments_named_without_their_province():
+    sichuan = resolve_jurisdiction("四川省")
+    a = extract_text("2025年6月，自然资源厅会同农业农村厅印发《关于甲的方案》。", "a.txt", jurisdiction=sichuan)
+    b = extract_text("四川省自然资源厅印发《关于乙的通知》。", "b.txt")
+    assert iri_of(a, "自然资源厅") == iri_of(b, "四川省自然资源厅")
+    c = extract_text("自然资源厅印发《关于丙的通知》。", "c.txt")
+    d = extract_text("自然资源厅印发《关于丁的通知》。", "d.txt")
+    assert iri_of(c, "自然资源厅") != iri_of(d, "自然资源厅")
