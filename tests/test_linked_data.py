@@ -41,3 +41,16 @@ def test_entity_page_for_browsers(sample_server):
 
 def test_unknown_entity_is_404(sample_server):
     assert get(sample_server + "/id/park/0000000000000000", {"Accept": "text/html"})[0] == 404
+
+
+def test_every_dependency_view_is_on_the_web(sample_server):
+    for view in ("top", "clusters", "cycles", "timeline"):
+        status, headers, body = get(f"{sample_server}/graph/views/{view}?format=json")
+        assert status == 200 and json.loads(body)["view"] == view
+        status, headers, body = get(f"{sample_server}/graph/views/{view}", {"Accept": "text/html"})
+        assert status == 200 and headers["Content-Type"].startswith("text/html")
+    rows = json.loads(get(f"{sample_server}/graph/views/downstream?format=json&entity=" + urllib.parse.quote("齐鲁化工区"))[2])["rows"]
+    assert "马桥产业园" in {r["label"] for r in rows}
+    timeline = json.loads(get(f"{sample_server}/graph/views/timeline?format=json")[2])["rows"]
+    assert [r["issued"] for r in timeline] == sorted(r["issued"] for r in timeline)
+    assert get(f"{sample_server}/graph/views/nonsense")[0] == 404

@@ -187,4 +187,32 @@ def explorer():
                            top=views.most_depended_on(g, 10, classes=tuple(ENTITY_CLASSES)))
 
 
+VIEWS = {"top": ("被依赖最多", "Most depended on"), "clusters": ("关联簇", "Connected clusters"),
+         "cycles": ("循环（组成关系）", "Cycles (part of)"), "timeline": ("时间线", "Timeline"),
+         "upstream": ("上游", "Upstream"), "downstream": ("下游", "Downstream")}
 
+
+@bp.route("/graph/views/<view>")
+def view_report(view: str):
+    """Each dependency view as a page (HTML) or as data (?format=json)."""
+    if view not in VIEWS:
+        abort(404)
+    g = services().dependency_graph()
+    entity = request.args.get("entity", "").strip()
+    center = views.find_node(g, entity) if entity else None
+    if view == "top":
+        rows = views.most_depended_on(g, int(request.args.get("n", 50)), classes=tuple(ENTITY_CLASSES))
+    elif view == "clusters":
+        rows = [{"size": len(c), "members": c} for c in views.clusters(g)]
+    elif view == "cycles":
+        rows = [{"members": c} for c in views.cycles(g, None if request.args.get("all") else "partOf")]
+    elif view == "timeline":
+        rows = views.timeline(g)
+    else:
+        if center is None:
+            abort(400 if not entity else 404)
+        fn = views.upstream if view == "upstream" else views.downstream
+        rows = fn(g, center, int(request.args["depth"]) if request.args.get("depth", "").isdigit() else None)
+    if request.args.get("format") == "json" or best_match(request.headers.get("Accept"), ["text/html", "application/json"]) == "application/json":
+        return jsonify({"view": view, "entity": center, "rows": rows})
+    return render_template("view_report.html", view=view, names=VIEWS, rows=rows, entity=entity, center=center)
