@@ -53,17 +53,21 @@ def keywords(text: str) -> list[tuple[str, int]]:
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 
+VOLATILE = {"NOW", "RAND", "UUID", "STRUUID", "BNODE"}
+
+
 @dataclass(frozen=True)
 class QueryInfo:
     form: str | None      # SELECT, ASK, CONSTRUCT, DESCRIBE (None: not found)
     outbound: str | None  # the keyword that would reach out (SERVICE), if any
+    volatile: bool = False  # calls a function whose value changes from one run to the next
 
 
 def inspect_query(text: str) -> QueryInfo:
     words = keywords(text)
     form = next((w for w, _ in words if w in QUERY_FORMS), None)
     outbound = next((w for w, _ in words if w == "SERVICE"), None)
-    return QueryInfo(form, outbound)
+    return QueryInfo(form, outbound, any(w in VOLATILE for w, _ in words))
 
 
 def check_query(text: str) -> QueryInfo:

@@ -191,3 +191,17 @@ def test_runaway_query_hits_the_time_limit_while_others_are_answered(sample_serv
     time.sleep(3)
     for _ in range(4):
         assert get(sample_server + "/sparql?" + urllib.parse.urlencode({"query": "ASK {}"}))[0] == 200
+
+
+def test_answers_are_cached_until_the_store_changes(sample_server):
+    auth = {"Authorization": f"Bearer {SAMPLE_TOKEN}"}
+    ask = sample_server + "/sparql?" + urllib.parse.urlencode({"query": 'ASK { <http://ex/c1> <http://ex/p> "v" }'})
+    assert json.loads(get(ask)[2])["boolean"] is False
+    assert json.loads(get(ask)[2])["boolean"] is False  # now from the cache
+    status, _, _ = get(sample_server + "/sparql", dict(auth, **{"Content-Type": "application/sparql-update"}), "POST",
+                       b'INSERT DATA { GRAPH <http://ex/cache> { <http://ex/c1> <http://ex/p> "v" } }')
+    assert status == 204
+    assert json.loads(get(ask)[2])["boolean"] is True  # the write made the cached answer stale
+    get(sample_server + "/data?graph=http%3A%2F%2Fex%2Fcache", auth, "DELETE")
+    now = sample_server + "/sparql?" + urllib.parse.urlencode({"query": "SELECT (STRUUID() AS ?u) WHERE {}"})
+    assert get(now)[2] != get(now)[2]  # volatile functions are never cached

@@ -13,6 +13,7 @@ from flask import Flask
 from ..graph.executor import QueryExecutor
 from ..graph.store import Store, open_store
 from ..graph.views import ViewCache
+from .answer_cache import AnswerCache
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Services:
     max_rows: int
     timeout: float
     views: ViewCache = field(default_factory=ViewCache)  # the dependency graph, per store version
+    answers: AnswerCache = field(default_factory=AnswerCache)  # small answers, per store generation
 
     def dependency_graph(self):
         """The NetworkX dependency view, rebuilt when a document or an update changed the store."""
@@ -46,7 +48,8 @@ def create_app(location: str | None = None, *, token: str | None = None, timeout
     app.extensions["policykg"] = Services(
         location=location, store=store, executor=executor,
         token=token if token is not None else (os.environ.get("POLICYKG_TOKEN") or None),
-        max_rows=max_rows or int(os.environ.get("POLICYKG_MAX_ROWS", "10000")), timeout=timeout)
+        max_rows=max_rows or int(os.environ.get("POLICYKG_MAX_ROWS", "10000")), timeout=timeout,
+        answers=AnswerCache(entries=int(os.environ.get("POLICYKG_CACHE_ENTRIES", "512"))))
 
     from . import catalogue, pages, sparql
 

@@ -168,16 +168,25 @@ def run_query(query: str, params: dict, substitutions: dict | None = None) -> Re
     fmt = choose_format(info.form, params)
     default = params.get("default-graph-uri")
     named = params.get("named-graph-uri")
-    job = QueryJob(query=query, fmt=fmt, default_graph=default, named_graphs=named,
-                   substitutions=substitutions or {}, limit=svc.max_rows, base_iri=endpoint_iri())
-    try:
-        answer = svc.executor.run(job)
-    except QueryTimeout as exc:
-        return error(503, str(exc), **{"Retry-After": "5"})
-    except ExecutorBusy as exc:
-        return error(503, f"the server is busy: {exc}", **{"Retry-After": "5"})
-    except QueryFailed as exc:
-        return error(400 if exc.syntax else 500, ("malformed query: " if exc.syntax else "query failed: ") + str(exc))
+    base = endpoint_iri()
+    key = (query, fmt, tuple(default or ()) if default is not None else None,
+           tuple(named or ()) if named is not None else None, tuple(sorted((substitutions or {}).items())),
+           base, svc.executor.generation)
+    volatile = info.volatile  # NOW(), RAND(), UUID(): a new answer each time
+    answer = None if volatile else svc.answers.get(key)
+    if answer is None:
+        job = QueryJob(query=query, fmt=fmt, default_graph=default, named_graphs=named,
+                       substitutions=substitutions or {}, limit=svc.max_rows, base_iri=base)
+        try:
+            answer = svc.executor.run(job)
+        except QueryTimeout as exc:
+            return error(503, str(exc), **{"Retry-After": "5"})
+        except ExecutorBusy as exc:
+            return error(503, f"the server is busy: {exc}", **{"Retry-After": "5"})
+        except QueryFailed as exc:
+            return error(400 if exc.syntax else 500, ("malformed query: " if exc.syntax else "query failed: ") + str(exc))
+        if not volatile:
+            svc.answers.put(key, answer, len(answer.body))
     resp = Response(answer.body, status=200, content_type=CONTENT_TYPE[fmt])
     resp.headers["Vary"] = "Accept"
     if answer.truncated:
