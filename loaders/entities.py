@@ -111,6 +111,19 @@ def _jieba_tag(word: str) -> str | None:
     return jieba.posseg.dt.word_tag_tab.get(word)
 
 
+CONJUNCTIONS = {"和", "及", "与", "以及", "或"}
+
+
+@lru_cache(maxsize=1)
+def _all_suffixes() -> re.Pattern:
+    g = gazetteer()
+    return re.compile(f"(?:{alternation(g.program_suffixes + g.policy_suffixes + g.park_suffixes + g.generic_body_suffixes)})$")
+
+
+def _ends_with_suffix(text: str) -> bool:
+    return bool(_all_suffixes().search(text))
+
+
 @lru_cache(maxsize=8192)
 def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
     """Cut a candidate run (which ends in ``suffix``) after its last function word or
@@ -122,6 +135,11 @@ def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
     words = _jieba().lcut(run[: len(run) - len(suffix)], HMM=False)
     cut = 0
     for i, w in enumerate(words):
+        if w in CONJUNCTIONS:
+            # 安全生产和环境污染…试点 is one name; 铸链工程和强基工程 are two
+            if _ends_with_suffix("".join(words[:i])):
+                cut = i + 1
+            continue
         if w in stop or re.fullmatch(r"\d+年|\d+月|[0-9.]+", w) or (
                 len(w) > 2 and any(w[j:j + 2] in stop for j in range(len(w) - 1))):
             cut = i + 1
@@ -137,6 +155,9 @@ def strip_count_prefix(name: str) -> str:
     return COUNT_PREFIX.sub("", name)
 
 
+HARD_STOPS = ("由", "的", "对", "在", "向", "从", "把", "被", "经", "按")
+#: suffixes that make a name only right after a quoted name (“X”体系), never alone
+QUOTE_ONLY_SUFFIXES = {"体系", "模式", "政策", "新政", "优惠政策"}
 LIST_CUES = ("包括", "包含", "分别是", "分别为", "主要有", "是指", "即", "其中")
 
 #: suffixes that name kinds of money or support more often than named programs
@@ -228,7 +249,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
         list_item = not run_start_after_number and (
             (i > 0 and text[i - 1] == "、") or ((i == 0 or text[i - 1] in ":：\n") and text[end:end + 1] == "、"))
         if list_item and len(run) <= 20:  # whole, but an enumeration cue still starts the list
-            cue = max((run.rfind(c) + len(c) for c in LIST_CUES if c in run[: len(run) - len(sfx)]), default=0)
+            cue = max((run.rfind(c) + len(c) for c in LIST_CUES + HARD_STOPS if c in run[: len(run) - len(sfx)]),
+                      default=0)
             name = run[cue:]
         else:
             name = trim_name(run, sfx, run_start_after_number)
@@ -238,6 +260,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         if sfx in WEAK_SUFFIXES and len(core) < 4:
             continue  # 产业基金, 科技专项: too generic to be a name
+        if sfx in QUOTE_ONLY_SUFFIXES or "等" in core:
+            continue  # …体系, …模式, …政策 unquoted are descriptions; X等Y names a category
         cls = class_by_suffix(name)
         if cls is None:
             continue

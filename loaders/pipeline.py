@@ -32,7 +32,7 @@ from .structure import DOC_NUMBER, analyse
 ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
 
 #: bump when extraction changes, so that re-ingesting the same file refreshes its graph
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 
 @dataclass
@@ -145,6 +145,14 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
         if ident.label:
             fixed[ident.iri] = ident.label
     _merge_abbreviated_bodies(mentions, ids, names)
+    # a place or park named only inside a longer name (浙江 in 浙江制造品牌认证) is not an entity
+    # of this document; one also named on its own keeps its nested mentions for locatedIn
+    standalone = {ids[id(m)].iri for m in mentions if not m.nested and id(m) in ids}
+    for m in mentions:
+        if m.nested and m.cls == "Place" and id(m) in ids and ids[id(m)].iri not in standalone:
+            names.pop(ids[id(m)].iri, None)
+            del ids[id(m)]
+    mentions = [m for m in mentions if id(m) in ids or m.self_ref]
     if doc_iri:
         em.add(source_node, P.pol["describes"], N(doc_iri))
         aliases = names.get(doc_iri, [])

@@ -212,3 +212,20 @@ def test_a_document_number_gives_the_year():
 def test_periods_in_titles_are_not_issue_dates():
     found = dates_of("2016年，市办公厅印发《市物流业实施方案(2015-2020年)》，提出建设“物流枢纽工程”。")
     assert ("物流枢纽工程", "2016") in found and ("物流枢纽工程", "2020") not in found
+
+
+def test_conjunctions_join_a_name_unless_a_name_ends_before_them():
+    labels = {m.label for m in find_mentions("开展安全生产和环境污染综合责任保险试点。")}
+    assert "安全生产和环境污染综合责任保险试点" in labels
+    labels = {m.label for m in find_mentions("实施铸链工程和强基工程。")}
+    assert {"铸链工程", "强基工程"} <= labels
+
+
+def test_a_category_after_deng_is_not_a_name():
+    labels = {m.label for m in find_mentions("支持海创园等市本级创业园、科技金融活动。")}
+    assert not any("等" in label for label in labels)
+
+
+def test_descriptions_ending_in_system_or_policy_are_not_names():
+    labels = {m.label for m in find_mentions("完善多渠道的投融资体系，落实招商引资政策，建立绿色制造体系。")}
+    assert not labels & {"多渠道的投融资体系", "招商引资政策", "绿色制造体系"}
