@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,7 +60,7 @@ def _patterns():
         "department": re.compile(rf"(?<![\u3400-\u9fff])(?:[省市县区州])?(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)"
                                  rf"|(?<=[、，,和及与])(?:[省市县区州])?(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)"),
         # 四川省第十四届人民代表大会
-        "congress": re.compile(rf"(?:{places}|[省市县区])?第[一二三四五六七八九十]+届(?:人民代表大会常务委员会|人民代表大会|人大常委会)"),
+        "congress": re.compile(r"(?P<pre>[\u3400-\u9fff]{0,8}?)第[一二三四五六七八九十]+届(?:人民代表大会常务委员会|人民代表大会|人大常委会)"),
         "organ_after_place": re.compile(rf"(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)|(?:{body_sfx})"),
         "place": re.compile(places),
         "region": re.compile(alternation(g.regions)),
@@ -282,12 +283,13 @@ def _enumerated_parts(text: str, cands: list[Mention]) -> list[Mention]:
     (“两重”是指A和B; “六横”指…，包括A、B、C等6个工程): each item names a part, of the
     whole's kind, even without a suffix of its own."""
     wholes = sorted((c for c in cands if c.cls in ("Program", "Policy", "Park") and not c.nested), key=lambda c: c.end)
+    ends = [w.end for w in wholes]
     out = []
     for m in ENUM_CUE.finditer(text):
-        before = [w for w in wholes if w.end <= m.start() and not re.search(r"[。；;\n]", text[w.end:m.start()])]
-        if not before:
+        k = bisect_right(ends, m.start()) - 1   # the nearest name ending before the cue
+        if k < 0 or re.search(r"[。；;\n]", text[wholes[k].end:m.start()]):
             continue
-        whole = before[-1]
+        whole = wholes[k]
         if re.search(r"[“\"《]", text[whole.end:m.start()]):
             continue  # another name stands between
         stop = re.search(r"[，,。；;：:\n]", text[m.end():])
@@ -341,9 +343,13 @@ def find_mentions(text: str) -> list[Mention]:
         if prev and re.match(f"[{CJK}]", prev) and prev not in "我和及与由经在的被为将、":
             continue
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
-    for key in ("department", "congress"):
-        for m in p[key].finditer(text):
-            cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
+    for m in p["department"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
+    for m in p["congress"].finditer(text):  # 四川省第十四届人民代表大会: the division in front belongs to it
+        pre = m.group("pre")
+        lead = next((pre[k:] for k in range(len(pre)) if pre[k:] in g.places or pre[k:] in "省市县区"), "")
+        start = m.start("pre") + len(pre) - len(lead)
+        cands.append(Mention(start, m.end(), text[start:m.end()], "IssuingBody", "organ"))
     place_matches = list(p["place"].finditer(text))
     for m in place_matches:  # 衢州市人民政府, 中共四川省委: a division's name plus an organ suffix
         sm = p["organ_after_place"].match(text, m.end())
