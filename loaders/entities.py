@@ -69,7 +69,7 @@ def _patterns():
         # 老旧小区整治是…“三改三建”工作的重要组成部分: the subject of a part-of statement is named
         "part_subject": re.compile(rf"(?:^|(?<=[，。；,;:：\n]))([{CJK}“”\"]{{2,16}}?)(?:是|为|作为)[^，。；\n]{{0,16}}?的(?:重要)?(?:组成部分|一部分)"),
         # a city's own zone named by its kind alone, as an item of a list: 张店区、高新区所有…
-        "zone": re.compile(r"(?:^|(?<=[、:：\n和及与]))(高新区|经济开发区|经开区|高新技术产业开发区|新区|综合保税区|保税区)(?=[、，,。；;和及与]|$)", re.M),
+        "zone": re.compile(r"(?:^|(?<=[、:：;；\n和及与]))(高新区|经济开发区|经开区|高新技术产业开发区|新区|综合保税区|保税区)(?=[、，,。；;和及与]|$)", re.M),
         "suffix": re.compile(
             "(?P<sfx>" + alternation(
                 g.program_suffixes + g.policy_suffixes + g.park_suffixes + g.generic_body_suffixes) + ")"),
@@ -249,10 +249,10 @@ def _suffix_mentions(text: str) -> list[Mention]:
         # name: 双新双创推进行动 keeps its 推进; a run after other punctuation is a clause
         list_item = not run_start_after_number and (
             (i > 0 and text[i - 1] == "、") or ((i == 0 or text[i - 1] in ":：\n") and text[end:end + 1] == "、"))
-        if list_item and len(run) <= 20:  # whole, but an enumeration cue still starts the list
-            cue = max((run.rfind(c) + len(c) for c in LIST_CUES + HARD_STOPS if c in run[: len(run) - len(sfx)]),
-                      default=0)
-            name = run[cue:]
+        if list_item and len(run) <= 20:  # whole, but an enumeration cue or a preposition still cuts
+            words = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False)
+            cut = max((k + 1 for k, w in enumerate(words) if w in LIST_CUES or w in HARD_STOPS), default=0)
+            name = "".join(words[cut:]) + sfx
         else:
             name = trim_name(run, sfx, run_start_after_number)
         name = strip_count_prefix(name)
@@ -311,6 +311,46 @@ def _enumerated_parts(text: str, cands: list[Mention]) -> list[Mention]:
                 continue
             cls = "Park" if whole.cls == "Park" else class_by_suffix(name, "Program")
             out.append(Mention(at, at + len(item), name, cls, "suffix"))
+    out.extend(_parts_before_counted_whole(text, cands))
+    return out
+
+
+def _starts_with_verb(phrase: str) -> bool:
+    import jieba.posseg
+
+    _jieba()
+    first = next(iter(jieba.posseg.lcut(phrase, HMM=False)), None)
+    return first is not None and first.flag[:1] in ("v", "d") or (first is not None and first.flag == "ad")
+
+
+COUNTED = re.compile(r"^[一二两三四五六七八九十]+(?:大|项|个|类|种)")
+
+
+def _parts_before_counted_whole(text: str, cands: list[Mention]) -> list[Mention]:
+    """A、B、C等六大提升工程 / A、B和C三项制度: the items listed right before a name that
+    counts its parts are those parts."""
+    out = []
+    for whole in cands:
+        if whole.cls not in ("Program", "Policy") or whole.nested:
+            continue
+        label = whole.label.strip("“”\"")
+        if not COUNTED.search(label):
+            continue
+        boundary = max(text.rfind(c, 0, whole.start) for c in "，,。；;：:\n")
+        segment = text[boundary + 1:whole.start]
+        segment = re.sub(r"等$", "", segment)
+        items = ITEM_SPLIT.split(segment)
+        if len(items) < 2:
+            continue
+        pos = boundary + 1
+        for k, item in enumerate(items):
+            at = text.find(item, pos)
+            pos = at + len(item)
+            name = strip_leading_verbs(item.strip("“”\" ")) if k == 0 else item.strip("“”\" ")
+            if not (2 <= len(name) <= 8) or not re.fullmatch(rf"[{CJK}0-9A-Za-z+·]+", name) or _starts_with_verb(name):
+                continue  # 拖欠企业账款, 坚决做到: actions listed, not named parts
+            start = at + item.index(name) if name in item else at
+            out.append(Mention(start, start + len(name), name, class_by_suffix(name, whole.cls), "suffix"))
     return out
 
 
@@ -340,7 +380,7 @@ def find_mentions(text: str) -> list[Mention]:
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "central"))
     for m in p["organ"].finditer(text):
         prev = text[m.start() - 1] if m.start() > 0 else ""
-        if prev and re.match(f"[{CJK}]", prev) and prev not in "我和及与由经在的被为将、":
+        if prev and re.match(f"[{CJK}]", prev) and prev not in "我和及与由经在的被为将、照据按向对从受请报":
             continue
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
     for m in p["department"].finditer(text):

@@ -23,6 +23,7 @@ from .gazetteer import alternation, gazetteer
 from .observations import group_by_sentence
 
 INITIATIVES = ("PolicyDocument", "Policy", "Program")
+COUNTED_WHOLE = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|类|种)")
 START_RE = re.compile(r"启动实施|开始实施|正式实施|启动|推出|设立|开始推行")
 DOC_NUMBER_AFTER = re.compile(r"\s*[(（][^()（）]{0,12}?[〔\[［]((?:19|20)\d\d)[〕\]］]\d+号[)）]")
 PREAMBLE = re.compile(r"特制定|制定本|现提出|提出如下|特提出|现就.{0,12}提出|结合.{0,12}实际")
@@ -142,6 +143,15 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             parts = _same_clause(text, s.start + e.end(), parts, breaks="。；;")
             for p in parts:
                 rels.append(Relation(p, "partOf", whole, i))
+        # A、B、C“四大提升工程”: the items listed right before a counted whole are its parts
+        for w in ms:
+            if w.cls in ("Program", "Policy") and COUNTED_WHOLE.match(w.label.strip("“”\"")):
+                boundary = max(text.rfind(c, s.start, w.start) for c in "，,。；;：:")
+                listed = [m for m in ms if max(boundary, s.start) <= m.start and m.end <= w.start
+                          and m.cls in ("Program", "Policy") and m is not w]
+                if len(listed) >= 2:
+                    for p_ in listed:
+                        rels.append(Relation(p_, "partOf", w, i))
         for cm in re.finditer(r"(?:是|为|作为)[^，。；]{0,12}?的(?:重要)?(?:组成部分|一部分)", sent):
             at = s.start + cm.start()
             parts = [m for m in ms if m.end <= at and m.cls in ("Program", "Policy", "Park")]

@@ -229,3 +229,15 @@ def test_a_category_after_deng_is_not_a_name():
 def test_descriptions_ending_in_system_or_policy_are_not_names():
     labels = {m.label for m in find_mentions("完善多渠道的投融资体系，落实招商引资政策，建立绿色制造体系。")}
     assert not labels & {"多渠道的投融资体系", "招商引资政策", "绿色制造体系"}
+
+
+def test_items_before_a_counted_whole_are_its_parts():
+    rels = relations("重点实施人居环境、四德建设、平安村庄、文化惠民“四大提升工程”。")
+    assert {(p, "partOf", "四大提升工程") for p in ("人居环境", "四德建设", "平安村庄", "文化惠民")} <= rels
+    labels = {m.label for m in find_mentions("坚决拥护“两个确立”、坚决做到“两个维护”。")}
+    assert "坚决做到" not in labels
+
+
+def test_prepositions_before_a_local_organ():
+    labels = {(m.label, m.cls) for m in find_mentions("按照省委、省政府统一部署，根据市委要求。")}
+    assert {("省委", "IssuingBody"), ("省政府", "IssuingBody"), ("市委", "IssuingBody")} <= labels
