@@ -67,6 +67,8 @@ def _term(kind: str, value: str):
         return ox.NamedNode(value)
     if kind == "label":
         return ox.Literal(value, language="zh")
+    if kind == "year":
+        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear"))
     if kind == "integer":
         return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
     return ox.Literal(value)

@@ -3,10 +3,10 @@ comments give a title and a description in Chinese and English, and declare para
 
     # title: 中文标题 | English title
     # description: 中文说明 | English description
-    # param: name (literal|label|iri|integer) = default | what it is
+    # param: name (literal|label|year|iri|integer) = default | what it is
 
-A ``label`` parameter is a Chinese label (a literal tagged @zh), so that the query can
-look the entity up by the index instead of filtering every label.
+A ``label`` parameter is a Chinese label (a literal tagged @zh) and a ``year`` an
+xsd:gYear, so that the query can look them up by the index instead of filtering.
 
 A parameter is bound by substituting the query variable ``?name`` with an RDF term
 (SPARQL SEP-0007 substitution in the embedded store, a VALUES clause elsewhere), never by
@@ -32,7 +32,7 @@ class QueryNotFound(LookupError):
 @dataclass(frozen=True)
 class Param:
     name: str
-    kind: str          # literal, label, iri or integer
+    kind: str          # literal, label, year, iri or integer
     default: str | None
     doc: str
 
@@ -74,6 +74,10 @@ def to_term(p: Param, raw: str):
         if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", raw):
             raise ValueError(f"parameter {p.name} must be an http(s) IRI")
         return ox.NamedNode(raw)
+    if p.kind == "year":
+        if not re.fullmatch(r"\d{4}", raw):
+            raise ValueError(f"parameter {p.name} must be a year of four digits")
+        return ox.Literal(raw, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear"))
     if p.kind == "integer":
         if not re.fullmatch(r"-?\d{1,12}", raw):
             raise ValueError(f"parameter {p.name} must be an integer")
@@ -93,7 +97,7 @@ def parse_query_file(path: Path) -> NamedQuery:
             continue
         key, value = m.groups()
         if key == "param":
-            pm = re.match(r"(\w+)\s*\((literal|label|iri|integer)\)\s*(?:=\s*([^|]*?))?\s*\|\s*(.*)$", value)
+            pm = re.match(r"(\w+)\s*\((literal|label|year|iri|integer)\)\s*(?:=\s*([^|]*?))?\s*\|\s*(.*)$", value)
             if not pm:
                 raise ValueError(f"{path.name}: bad param line: {value}")
             params.append(Param(pm.group(1), pm.group(2), (pm.group(3) or "").strip() or None, pm.group(4).strip()))
