@@ -222,6 +222,9 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
 
 def _ordinal_or_name(text: str, start: int) -> bool:
     prev = text[start - 1:start]
+    if prev == "、":  # 第4、5、6条: every item of a list of ordinals is an ordinal
+        chain = re.search(r"第(?:[\d一二三四五六七八九十]+、)+$", text[max(0, start - 30):start])
+        return chain is not None
     return prev in ("第", "“", '"') or (prev.isalpha() and prev.isascii())
 
 
@@ -234,12 +237,15 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     if re.fullmatch(rf"[{CN}]+", v1_text):
         if v1_text in ("一", "十", "百", "万", "亿") or v1_text.endswith("大"):
             return None
-        if len(v1_text) == 1 and unit in ("个", "项", "条", "种", "次", "批", "件", "张", "支", "位", "场", "块", "只") \
+        if len(v1_text) == 1 and unit in ("个", "项", "条", "种", "次", "件", "张", "支", "位", "场", "块", "只") \
                 and v1_text not in "千" and not re.match(r"[城市县区家村镇省]", text[m.end():m.end() + 1] or "x"):
-            # 两个维护, 三项制度: a small Chinese count before a name is part of the name
+            # 两个维护, 三项制度: a small Chinese count before a word is part of a phrase, far
+            # more often than a figure (两批, 三个城市 still count)
             nxt = text[m.end():m.end() + 2]
             if re.match(rf"[\u3400-\u9fff]", nxt[:1] or "x") and nxt[:1] not in "，。、；的":
                 return None
+    if unit == "条" and text[m.end():m.end() + 1] in ("外", "款", "规", "之"):
+        return None  # 5、6、7、8条外, 第3条规定: articles referred to, not a count
     # 3年, 10年时间 never reach here (年 is not a unit); 2017年 neither.
     v1 = parse_value(v1_text)
     if v1 is None:
@@ -262,6 +268,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         v2 = v2 * f if v2 is not None else None
     comparator = COMPARATOR.get(m.group("pre") or "") or COMPARATOR.get(m.group("approx") or "") \
         or COMPARATOR.get(m.group("post") or "")
+    if m.group("pre") == "超过" and text[m.start() - 1:m.start()] == "不":
+        comparator = "atMost"  # 不超过100万元
     if v1 == 0 and v2 is None:
         return None
     return Quantity(start, m.end(), text[start:m.end()], _clean(v1), unit,
@@ -278,7 +286,7 @@ def _share_list_units(text: str, out: list[Quantity], blocked, taken) -> None:
                 break
             s = pos - len(m.group(0))
             v = parse_value(m.group(1))
-            if v is None or taken.touches(s, pos - 1) or blocked.inside(s, pos - 1):
+            if v is None or taken.touches(s, pos - 1) or blocked.inside(s, pos - 1) or _ordinal_or_name(text, s):
                 break
             if not re.search(r"[万亿千]", m.group(1)) and re.search(r"[万亿千]", q.text):
                 v *= _multiplier_of(re.match(r"[\d.,]+(?:[万亿千]+)?", q.text).group(0)) if re.match(r"[\d.,]+", q.text) else 1

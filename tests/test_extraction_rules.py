@@ -241,3 +241,9 @@ def test_items_before_a_counted_whole_are_its_parts():
 def test_prepositions_before_a_local_organ():
     labels = {(m.label, m.cls) for m in find_mentions("按照省委、省政府统一部署，根据市委要求。")}
     assert {("省委", "IssuingBody"), ("省政府", "IssuingBody"), ("市委", "IssuingBody")} <= labels
+
+
+def test_at_most_and_article_references():
+    assert qs("最高不超过100万元的补助")[0][1:] == (Decimal(1000000), "元", None, "atMost")
+    assert qs("除5、6、7、8条外，其余照此执行") == []
+    assert [q[0] for q in qs("事故31起，浓度1600毫克/升")] == ["31起", "1600毫克/升"]
