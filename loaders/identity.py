@@ -61,6 +61,8 @@ def resolve(m: Mention, base: str, jurisdiction: Place | None, doc_scope: str) -
             official = g.central[label]
             return Identity(iri(base, m.cls, "central:" + official), official)
         core = label[2:] if label.startswith("中共") else label
+        if core in LEVEL_OF:  # 市委、市…: the bare level of a party-government pair is the government
+            core += "政府"
         level = core[:1]
         # only an official full name (嘉兴市, not the short 嘉兴 of 嘉兴港区) makes this a local organ
         place_prefix = next((core[:n] for n in range(min(len(core), 12), 1, -1)

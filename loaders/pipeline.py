@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ import pyoxigraph as ox
 
 from ..graph.store import DEFAULT_BASE, graph_iri_for
 from .dates import find_dates
+from .docnumbers import issuer_of_number, place_of_number
 from .emit import Emitter, N, P
 from .entities import Mention, find_mentions
 from .errors import LoadError
@@ -32,7 +34,7 @@ from .structure import DOC_NUMBER, analyse
 ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
 
 #: bump when extraction changes, so that re-ingesting the same file refreshes its graph
-EXTRACTOR_VERSION = "0.9.0"
+EXTRACTOR_VERSION = "0.10.0"
 
 
 @dataclass
@@ -85,6 +87,9 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
     if jurisdiction is None:
         jurisdiction = find_jurisdiction(header + " " + (title or "") +
                                          (text[st.doc_number[0]:st.doc_number[1]] if st.doc_number else ""))
+    numbered = _numbered_titles(text, mentions)  # 《…》(衢政办发〔2016〕7号)
+    if jurisdiction is None:  # a local document number cited in the text tells whose document this is
+        jurisdiction = next((p for _, number in numbered if (p := place_of_number(number)) is not None), None)
     doc_iri = iri(base, "PolicyDocument", "PolicyDocument:" + title) if title else None
     doc_year = None
     header_date = text[st.date[0]:st.date[1]] if st.date else None
@@ -194,6 +199,17 @@ def extract_text(original: str, name: str, *, graph: str | None = None, base: st
             stats["relations"] += 1
     for d in issued:
         em.date(ent_iri(d.subject), d.iso, sent_node(d.sentence))
+    # the number of a cited document names its issuer: 衢政办发 → 衢州市人民政府办公室
+    sentence_starts = [x.start for x in st.sentences]
+    for m, number in numbered:
+        organ = issuer_of_number(number, jurisdiction)
+        if organ is None or id(m) not in ids:
+            continue
+        body = resolve(Mention(0, 0, organ, "IssuingBody", "organ"), base, jurisdiction, graph)
+        em.entity(body.iri, "IssuingBody", body.label or organ, [organ], mentioned_in)
+        k = max(0, bisect_right(sentence_starts, m.start) - 1)
+        em.statement(ids[id(m)].iri, "issuedBy", body.iri, sent_node(k))
+        em.add(N(ids[id(m)].iri), P.pol["documentNumber"], ox.Literal(number))
     if doc_iri:
         issued_here = [doc_iri] + ([issued_doc.iri] if issued_doc else [])  # a notice issues what it prints
         if header_date:
@@ -263,3 +279,16 @@ def _merge_abbreviated_bodies(mentions, ids: dict, names: dict) -> None:
                 ids[id(m)] = Identity(target, None)
                 names[target].extend(names.pop(old, []))
             break
+
+
+NUMBER_AFTER_TITLE = re.compile(r"\s*[(（]\s*([\u3400-\u9fff]{1,8}[〔\[［](?:19|20)\d\d[〕\]］]\d+号)\s*[)）]")
+
+
+def _numbered_titles(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    out = []
+    for m in mentions:
+        if m.cls == "PolicyDocument" and not m.self_ref:
+            n = NUMBER_AFTER_TITLE.match(text, m.end)
+            if n:
+                out.append((m, n.group(1)))
+    return out

@@ -247,3 +247,11 @@ def test_at_most_and_article_references():
     assert qs("最高不超过100万元的补助")[0][1:] == (Decimal(1000000), "元", None, "atMost")
     assert qs("除5、6、7、8条外，其余照此执行") == []
     assert [q[0] for q in qs("事故31起，浓度1600毫克/升")] == ["31起", "1600毫克/升"]
+
+
+def test_a_document_number_names_its_issuer_and_place():
+    text = "根据《关于建设金融投资基金中心的政策意见》（衢政发〔2016〕11号），市政府办公室负责组织实施。"
+    assert ("关于建设金融投资基金中心的政策意见", "issuedBy", "衢州市人民政府") in relations(text)
+    ex = extract_text(text, "n.txt")
+    labels = {q.object.value for q in ex.quads if q.predicate.value.endswith("rdf-schema#label")}
+    assert "衢州市人民政府办公室" in labels  # 市政府办公室 of a Quzhou document

@@ -1,0 +1,69 @@
+"""Who issued a document, read from its number: 衢政发〔2016〕11号 is a 衢州市人民政府
+document, 国办发〔2024〕52号 one of 国务院办公厅 (codes in data/document_number_codes.txt)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .gazetteer import Place, gazetteer, read_groups
+
+NUMBER = re.compile(r"^(?P<head>[\u3400-\u9fff]{1,8})[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]")
+
+
+@lru_cache(maxsize=1)
+def _codes() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    groups = read_groups("document_number_codes.txt")
+
+    def pairs(lines):
+        return [(c.strip(), o.strip()) for c, _, o in (line.partition("|") for line in lines)]
+
+    local = sorted(pairs(groups["local"]), key=lambda p: -len(p[0]))
+    return dict(pairs(groups["central"])), local
+
+
+def issuer_of_number(number: str, jurisdiction: Place | None) -> str | None:
+    """The full name of the organ a document number names, or None when it cannot tell."""
+    m = NUMBER.match(number.strip())
+    if not m:
+        return None
+    head = m.group("head")
+    central, local = _codes()
+    if head in central:
+        return central[head]
+    for code, organ in local:
+        if not head.endswith(code) or len(head) == len(code):
+            continue
+        abbrev = head[: -len(code)]
+        place = _place_for(abbrev, jurisdiction)
+        if place is None:
+            return None
+        return place.name + organ
+    return None
+
+
+def _place_for(abbrev: str, jurisdiction: Place | None) -> Place | None:
+    """The division an abbreviation stands for: the document's own jurisdiction (or the
+    one above it) when its name starts so, else the one city or province whose does."""
+    g = gazetteer()
+    node = jurisdiction
+    while node is not None:
+        if node.name.startswith(abbrev):
+            return node
+        node = g.places.get(node.parent) if node.parent else None
+    hits = {p.name: p for p in g.places.values() if p.level in ("city", "province") and p.name.startswith(abbrev)}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def place_of_number(number: str) -> Place | None:
+    """The division a local document number belongs to (淄发〔2017〕34号 → 淄博市)."""
+    m = NUMBER.match(number.strip())
+    if not m:
+        return None
+    head = m.group("head")
+    central, local = _codes()
+    if head in central:
+        return None
+    for code, _ in local:
+        if head.endswith(code) and len(head) > len(code):
+            return _place_for(head[: -len(code)], None)
+    return None
