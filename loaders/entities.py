@@ -86,6 +86,7 @@ def _suffix_classes() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=16384)
 def class_by_suffix(name: str, default: str | None = None) -> str | None:
     """The entity class a name's ending implies (…工程 → Program, …制度 → Policy)."""
     if any(name.endswith(k) for k in gazetteer().document_kinds) and len(name) > 6 and "关于" in name:
@@ -315,6 +316,7 @@ def _enumerated_parts(text: str, cands: list[Mention]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _starts_with_verb(phrase: str) -> bool:
     import jieba.posseg
 
