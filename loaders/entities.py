@@ -133,7 +133,7 @@ def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
     words whole (和 inside 国家发展和改革委员会 is not cut)."""
     stop = gazetteer().stop_words
     if after_number:  # 5个…园区, 8项…制度: the measure word of the count is not part of the name
-        run = re.sub(r"^[个项座条家批期处所名只类种]", "", run)
+        run = re.sub(r"^[个项座条家批期处所名只类种年月日号]", "", run)  # …29日某省…: a date's 日 too
     words = _jieba().lcut(run[: len(run) - len(suffix)], HMM=False)
     cut = 0
     for i, w in enumerate(words):

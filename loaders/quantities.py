@@ -148,6 +148,7 @@ def _clean(d: Decimal) -> Decimal:
     return d.normalize() if d != d.to_integral() else d.quantize(Decimal(1))
 
 
+# pol:comparator values; "range" marks bounds given as 以上…以下
 COMPARATOR = {"以上": "atLeast", "及以上": "atLeast", "超过": "atLeast", "逾": "atLeast", "以下": "atMost",
               "左右": "approximately", "近": "approximately", "约": "approximately", "上": "approximately",
               "余": "moreThan", "多": "moreThan"}
@@ -217,7 +218,20 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             q.value = _clean(q.value / 100)
             q.max_value = _clean(q.max_value / 100) if q.max_value is not None else None
     out.sort(key=lambda q: q.start)
-    return out
+    return _merge_bounds(text, out)
+
+
+def _merge_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """十万元以上一百万元以下 is one range, not two figures."""
+    merged: list[Quantity] = []
+    for q in qs:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.comparator == "atLeast" and q.comparator == "atMost" and prev.unit == q.unit
+                and prev.max_value is None and q.max_value is None and not text[prev.end:q.start].strip("、，, ")):
+            merged[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], prev.value, prev.unit, q.value, "range")
+            continue
+        merged.append(q)
+    return merged
 
 
 def _ordinal_or_name(text: str, start: int) -> bool:

@@ -35,6 +35,7 @@ class Structure:
 
 DOC_NUMBER = re.compile(rf"[{CJK}]{{1,12}}[〔\[［(]\s*(?:19|20)\d\d\s*[〕\]］)]\s*第?\d{{1,4}}\s*号")
 DATE_FULL = re.compile(rf"((?:19|20)\d\d|[{CN_DIGITS}]{{4}})\s*年\s*(\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*(\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日")
+OFFICE_LINE = re.compile(r"(?:政府|国务院)(?:省长|市长|县长|区长|州长|总理|主席)")
 HEADING = re.compile(rf"^\s*(?:[{CN_DIGITS}]+、|[(（][{CN_DIGITS}]+[)）]|\d+[.．、]|第[{CN_DIGITS}百]+[章节条])")
 SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)]?|\n")
 
@@ -94,8 +95,11 @@ def analyse(text: str) -> Structure:
         if st.doc_number is None and (m := DOC_NUMBER.search(line)) and len(line) <= 40:
             st.doc_number = (s + m.start(), s + m.end())
             continue
-        if st.date is None and (m := DATE_FULL.match(line)) and (len(line) <= 16 or i <= 2):
+        lead = len(line) - len(line.lstrip("—-－ （("))  # ——2024年3月5日在…, （2019年11月29日…通过）
+        if st.date is None and (m := DATE_FULL.match(line, lead)) and (len(line) <= 16 or i <= 2):
             st.date = (s + m.start(), s + m.end())
+            if i <= 3 and len(line) > 16 and re.search(r"通过|批准|公布|发布|印发", line):
+                st.issuer_lines.append((s, e))  # (2019年…常务委员会…通过): who adopted it
             if i > 0 and st.title is not None:
                 prev = header[i - 1]
                 if prev != st.title and len(text[prev[0]:prev[1]]) <= 30:
@@ -103,6 +107,9 @@ def analyse(text: str) -> Structure:
             continue
         if line.endswith("文件") and len(line) <= 30:
             st.issuer_lines.append((s, e - 2))
+            continue
+        if i <= 6 and OFFICE_LINE.search(line) and len(line) <= 40:
+            st.issuer_lines.append((s, e))  # 四川省人民政府省长 施小琳: the report's issuer
             continue
         if (st.title is None and i <= 5 and 4 <= len(line) <= 120 and "。" not in line
                 and not line.endswith((":", "：")) and (title_re.search(line) or line.endswith("》"))):

@@ -255,3 +255,17 @@ def test_a_document_number_names_its_issuer_and_place():
     ex = extract_text(text, "n.txt")
     labels = {q.object.value for q in ex.quads if q.predicate.value.endswith("rdf-schema#label")}
     assert "衢州市人民政府办公室" in labels  # 市政府办公室 of a Quzhou document
+
+
+def test_lower_and_upper_bounds_make_a_range():
+    assert qs("处十万元以上一百万元以下的罚款")[0][1:4] == (Decimal(100000), "元", Decimal(1000000))
+
+
+def test_headers_of_laws_and_reports_name_issuer_and_date():
+    law = "某省生态保护条例\n（2019年11月29日某省第十三届人民代表大会常务委员会第十四次会议通过）\n第一条 为了保护生态环境，制定本条例。\n"
+    rels = relations(law)
+    assert any(p == "issuedBy" and s == "某省生态保护条例" and o and o.endswith("人民代表大会常务委员会") for s, p, o in rels)
+    assert ("某省生态保护条例", "2019-11-29") in dates_of(law)
+    report = "2024年政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n过去一年，城镇新增就业1244万人。\n"
+    assert ("2024年政府工作报告", "issuedBy", "国务院") in relations(report)
+    assert ("2024年政府工作报告", "2024-03-05") in dates_of(report)
