@@ -443,8 +443,8 @@ def resolve_overlaps(cands: list[Mention]) -> list[Mention]:
             continue
         if len(owners) == 1:
             other = next(iter(owners.values()))
-            if (other.start, other.end) == (c.start, c.end):
-                continue  # the same span, found twice
+            if (other.start, other.end) == (c.start, c.end) or (c.end == other.end and c.cls == other.cls):
+                continue  # the same name found twice, or its own tail (省第…委员会 in 某省第…委员会)
             if (other.start <= c.start and c.end <= other.end and c.cls in ("Place", "Park", "IssuingBody")
                     and other.cls in ("PolicyDocument", "Program", "Policy", "Park", "IssuingBody")
                     and not (other.cls == "PolicyDocument" and c.cls != "IssuingBody")
