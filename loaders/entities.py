@@ -54,6 +54,8 @@ def _patterns():
     return {
         "title": re.compile(r"《([^《》\n]{1,150})》"),
         "quote": re.compile(r"[“\"]([^“”\"\n]{1,40})[”\"]"),
+        # 【总部企业奖】: the bracketed name of a clause of measures names what it grants
+        "bracket": re.compile(r"【([^【】\n]{2,20})】"),
         "central": re.compile(trie_regex(g.central)),
         "organ": re.compile(rf"(?:中共)?(?P<level>[省市县区州])(?P<suffix>{body_sfx})"),
         # 自然资源厅, 省林草局: a standard department, with or without its level in front
@@ -378,6 +380,10 @@ def find_mentions(text: str) -> list[Mention]:
         mention = _quote_mention(text, m)
         if mention:
             cands.append(mention)
+    for m in p["bracket"].finditer(text):
+        inner = m.group(1).strip()
+        if re.search(f"[{CJK}]", inner) and not re.fullmatch(r"[第\d一二三四五六七八九十百]+[条章节款]?", inner):
+            cands.append(Mention(m.start() + 1, m.end() - 1, inner, class_by_suffix(inner, "Program"), "quote"))
     for m in p["central"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "central"))
     for m in p["organ"].finditer(text):

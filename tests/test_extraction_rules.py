@@ -269,3 +269,14 @@ def test_headers_of_laws_and_reports_name_issuer_and_date():
     report = "2024年政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n过去一年，城镇新增就业1244万人。\n"
     assert ("2024年政府工作报告", "issuedBy", "国务院") in relations(report)
     assert ("2024年政府工作报告", "2024-03-05") in dates_of(report)
+
+
+def test_bracketed_clause_names_and_annexes():
+    from policykg.loaders.structure import analyse
+
+    text = "【总部企业奖】对新引进的总部企业，给予最高500万元奖励。\n附件1\n申报材料清单\n"
+    labels = {(m.label, m.cls) for m in find_mentions(text)}
+    assert ("总部企业奖", "Program") in labels
+    st = analyse(normalize(text))
+    assert [s.heading for s in st.sentences][:1] == [True]
+    assert any(s.heading and text[s.start:s.end].startswith("附件") for s in st.sentences)
