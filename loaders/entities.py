@@ -213,7 +213,7 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     elif _emphasis(inner, text, m):
         return None
     stripped = strip_leading_verbs(label)
-    if stripped != label and len(stripped) >= 2:  # “开展专项债券项目‘自审自发’试点”: the name follows the verb
+    if stripped != label and len(stripped) >= 4 and stripped not in GENERIC_NAMES:  # “开展…‘自审自发’试点”: the name follows the verb
         start_shift = label.index(stripped)
         label = stripped
     else:

@@ -23,6 +23,7 @@ from .gazetteer import alternation, gazetteer
 from .observations import group_by_sentence
 
 INITIATIVES = ("PolicyDocument", "Policy", "Program")
+PART_OF_PHRASE = re.compile(r"^[”\"]?的(?:重要)?(?:组成部分|一部分|内容)[,，]?$")
 COUNTED_WHOLE = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|类|种)")
 START_RE = re.compile(r"启动实施|开始实施|正式实施|启动|推出|设立|开始推行")
 DOC_NUMBER_AFTER = re.compile(r"\s*[(（][^()（）]{0,12}?[〔\[［]((?:19|20)\d\d)[〕\]］]\d+号[)）]")
@@ -59,6 +60,11 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
     rels: list[Relation] = []
     issued: list[IssueDate] = []
     by_sentence = group_by_sentence(sentences, sorted(mentions, key=lambda m: m.start))
+    para_docs: dict[int, list[Mention]] = {}
+    for k, group in enumerate(by_sentence):
+        for m in group:
+            if m.cls in ("PolicyDocument", "Policy") and not m.self_ref:
+                para_docs.setdefault(sentences[k].paragraph, []).append(m)
     topic: dict[int, Mention] = {}
     for k, group in enumerate(by_sentence):
         for m in group:
@@ -136,7 +142,9 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if not wholes:
                 continue
             whole = wholes[-1]
-            if any(whole.end <= m.start < at for m in ms if m is not whole) or len(text[whole.end:at]) > 24:
+            if PART_OF_PHRASE.search(text[whole.end:at]) and len(wholes) >= 2:
+                whole = wholes[-2]  # X是Y的重要内容，包括A、B: the parts are X's
+            elif any(whole.end <= m.start < at for m in ms if m is not whole) or len(text[whole.end:at]) > 24:
                 continue  # the whole is the nearest name before the cue
             parts = [m for m in ms if m.start >= s.start + e.end() and GROUP.get(m.cls) == GROUP.get(whole.cls)
                      and m is not whole]
@@ -152,7 +160,7 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
                 if len(listed) >= 2:
                     for p_ in listed:
                         rels.append(Relation(p_, "partOf", w, i))
-        for cm in re.finditer(r"(?:是|为|作为)[^，。；]{0,12}?的(?:重要)?(?:组成部分|一部分)", sent):
+        for cm in re.finditer(r"(?:是|为|作为)[^，。；]{0,12}?的(?:重要)?(?:组成部分|一部分|内容)", sent):
             at = s.start + cm.start()
             parts = [m for m in ms if m.end <= at and m.cls in ("Program", "Policy", "Park")]
             wholes = [m for m in ms if at <= m.start < s.start + cm.end() and m.cls in ("Program", "Policy", "Park")]
@@ -175,6 +183,17 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             for t in targets:
                 if t is not subj:
                     rels.append(Relation(subj, "implements", t, i))
+        # a city's 实施方案 of a higher document on the same subject implements it (and the policy it names)
+        for a in ms:
+            if a.cls != "PolicyDocument" or not IMPLEMENTING.search(a.label):
+                continue
+            for b in para_docs.get(s.paragraph, []):
+                if b is a or b.start >= a.start:
+                    continue
+                if b.cls == "PolicyDocument" and not IMPLEMENTING.search(b.label) and _shared_subject(a.label, b.label):
+                    rels.append(Relation(a, "implements", b, i))
+                elif b.cls == "Policy" and len(b.label) >= 3 and b.label in a.label:
+                    rels.append(Relation(a, "implements", b, i))
         # locatedIn
         for lm in re.finditer(r"位于", sent):
             at = s.start + lm.start()
@@ -191,6 +210,21 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
                 if n.nested and n.start == m.start and n.end < m.end and n.cls in ("Place", "Park"):
                     rels.append(Relation(m, "locatedIn", n, i))
     return rels, issued
+
+
+IMPLEMENTING = re.compile(r"实施方案|实施意见|实施细则|实施办法|工作方案|行动方案")
+GENERIC_SUBJECT = {"关于", "推进", "加快", "进一步", "实施", "全面", "建设", "发展", "工作", "意见", "方案"}
+
+
+def _shared_subject(a: str, b: str) -> bool:
+    """Two titles on the same subject: they share a run of four or more characters that is
+    not the furniture of titles (关于, 推进, 实施方案)."""
+    for n in range(min(len(a), len(b)), 3, -1):
+        for k in range(len(a) - n + 1):
+            piece = a[k:k + n]
+            if piece in b and not any(g in piece and len(piece) - len(g) < 3 for g in GENERIC_SUBJECT):
+                return True
+    return False
 
 
 def _inside(d: DateExpr, mentions: list[Mention]) -> bool:

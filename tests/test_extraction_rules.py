@@ -280,3 +280,15 @@ def test_bracketed_clause_names_and_annexes():
     st = analyse(normalize(text))
     assert [s.heading for s in st.sentences][:1] == [True]
     assert any(s.heading and text[s.start:s.end].startswith("附件") for s in st.sentences)
+
+
+def test_an_implementing_plan_implements_the_document_on_its_subject():
+    text = ("2016年10月，中央印发《关于全面推行湖长制的意见》。2017年，我市下发《市全面实行湖长制实施方案》，"
+            "建立四级湖长体系。")
+    assert ("市全面实行湖长制实施方案", "implements", "关于全面推行湖长制的意见") in relations(text)
+
+
+def test_parts_belong_to_the_subject_of_an_important_content_sentence():
+    text = "人才队伍“五大工程”是“人才新政20条”的重要内容，包括“引领工程”、“集聚工程”、“支撑工程”。"
+    rels = relations(text)
+    assert ("引领工程", "partOf", "五大工程") in rels and ("五大工程", "partOf", "人才新政20条") in rels
