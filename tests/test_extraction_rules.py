@@ -292,3 +292,10 @@ def test_parts_belong_to_the_subject_of_an_important_content_sentence():
     text = "人才队伍“五大工程”是“人才新政20条”的重要内容，包括“引领工程”、“集聚工程”、“支撑工程”。"
     rels = relations(text)
     assert ("引领工程", "partOf", "五大工程") in rels and ("五大工程", "partOf", "人才新政20条") in rels
+
+
+def test_jiang_as_a_disposal_marker_is_not_a_future():
+    found = obs("2025年初，自然资源部将我省确定为开展试点的4个省份之一。")
+    assert [k for t, k, _, _ in found if t == "4个"] == ["Achievement"]
+    found = obs("2025年，我省将新建公厕300座。")
+    assert [k for t, k, _, _ in found if t == "300座"] == ["Target"]
