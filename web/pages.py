@@ -16,6 +16,7 @@ from .entity_data import document_view, entity_view, search
 from .formats import CONTENT_TYPE, GRAPH_TYPES
 from .i18n import current_lang, remember_lang, template_context
 from .negotiation import best_match
+from .network import CLASS_NAMES as NODE_CLASS_NAMES
 from .network import REL_NAMES, legend, network_data
 
 bp = Blueprint("pages", __name__)
@@ -183,7 +184,7 @@ def explorer():
                            network=data, more=sub.more if sub else 0, nodes=sorted(
                                (dict(iri=n, **d) for n, d in sub.graph.nodes(data=True)), key=lambda d: d.get("label", ""))
                            if sub else [], path=path, a=a, b=b, legend=legend(lang), class_names=CLASS_NAMES,
-                           rel_names=REL_NAMES, node_classes=[c for c in views.NODE_CLASSES],
+                           rel_names=REL_NAMES, node_classes=[c for c in views.NODE_CLASSES], node_class_names=NODE_CLASS_NAMES,
                            top=views.most_depended_on(g, 10, classes=tuple(ENTITY_CLASSES)))
 
 
