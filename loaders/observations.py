@@ -172,10 +172,17 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             if about is not None and about.end == q.start and text[about.start - 1:about.start] == "、":
                 about = topic.get(s.paragraph)  # A、B、C 6个工程: the count is of the list, not of C
             about_self = False
-            if about is None:
-                about = topic.get(s.paragraph)
-                if about is None and genre_target:
+            if genre_target:
+                # a plan's or measures' figures are the document's own unless their sentence names
+                # another: a name in the number's clause, or one the text marks (“…”, 《…》)
+                clause_start = s.start + max(sentence.rfind(c, 0, q.start - s.start) for c in "，,；;：:") + 1
+                if about is not None and about.start < clause_start and about.source not in ("quote", "title") \
+                        and about.cls != "Program":
+                    about = None
+                if about is None:
                     about_self = True
+            elif about is None:
+                about = topic.get(s.paragraph)
             if about is not None and about.self_ref:
                 about, about_self = None, True
             phrase = indicator_phrase(sentence, q.start - s.start)

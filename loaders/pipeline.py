@@ -35,7 +35,7 @@ from .structure import DOC_NUMBER, analyse
 ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
 
 #: bump when extraction changes, so that re-ingesting the same file refreshes its graph
-EXTRACTOR_VERSION = "0.13.0"
+EXTRACTOR_VERSION = "0.14.0"
 
 
 @dataclass

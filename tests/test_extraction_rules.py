@@ -299,3 +299,11 @@ def test_jiang_as_a_disposal_marker_is_not_a_future():
     assert [k for t, k, _, _ in found if t == "4个"] == ["Achievement"]
     found = obs("2025年，我省将新建公厕300座。")
     assert [k for t, k, _, _ in found if t == "300座"] == ["Target"]
+
+
+def test_a_plans_figures_are_about_the_plan_unless_their_sentence_names_another():
+    text = ("某区推进智能制造三年行动计划\n到2019年，全区规上企业数字化改造覆盖率达到80%，主动对接国家智能制造战略。\n"
+            "对列入“机器换人”计划的企业，给予最高50万元补助。\n")
+    found = obs(text)
+    assert [a for t, _, _, a in found if t == "80%"] == ["某区推进智能制造三年行动计划"]
+    assert [a for t, _, _, a in found if t == "50万元"] == ["机器换人计划"]  # “机器换人”计划: the quote and its suffix
