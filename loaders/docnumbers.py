@@ -21,24 +21,34 @@ def _codes() -> tuple[dict[str, str], list[tuple[str, str]]]:
     return dict(pairs(groups["central"])), local
 
 
-def issuer_of_number(number: str, jurisdiction: Place | None) -> str | None:
-    """The full name of the organ a document number names, or None when it cannot tell."""
+def _parse(number: str) -> tuple[str | None, str | None, str | None]:
+    """(central organ, local abbreviation, local organ suffix) of a document number."""
     m = NUMBER.match(number.strip())
     if not m:
-        return None
+        return None, None, None
     head = m.group("head")
     central, local = _codes()
     if head in central:
-        return central[head]
+        return central[head], None, None
     for code, organ in local:
-        if not head.endswith(code) or len(head) == len(code):
-            continue
-        abbrev = head[: -len(code)]
-        place = _place_for(abbrev, jurisdiction)
-        if place is None:
-            return None
-        return place.name + organ
-    return None
+        if head.endswith(code) and len(head) > len(code):
+            return None, head[: -len(code)], organ
+    return None, None, None
+
+
+def issuer_of_number(number: str, jurisdiction: Place | None) -> str | None:
+    """The full name of the organ a document number names, or None when it cannot tell."""
+    central, abbrev, organ = _parse(number)
+    if central or abbrev is None:
+        return central
+    place = _place_for(abbrev, jurisdiction)
+    return place.name + organ if place is not None else None
+
+
+def place_of_number(number: str) -> Place | None:
+    """The division a local document number belongs to (淄发〔2017〕34号 → 淄博市)."""
+    _, abbrev, _ = _parse(number)
+    return _place_for(abbrev, None) if abbrev is not None else None
 
 
 def _place_for(abbrev: str, jurisdiction: Place | None) -> Place | None:
@@ -52,18 +62,3 @@ def _place_for(abbrev: str, jurisdiction: Place | None) -> Place | None:
         node = g.places.get(node.parent) if node.parent else None
     hits = {p.name: p for p in g.places.values() if p.level in ("city", "province") and p.name.startswith(abbrev)}
     return next(iter(hits.values())) if len(hits) == 1 else None
-
-
-def place_of_number(number: str) -> Place | None:
-    """The division a local document number belongs to (淄发〔2017〕34号 → 淄博市)."""
-    m = NUMBER.match(number.strip())
-    if not m:
-        return None
-    head = m.group("head")
-    central, local = _codes()
-    if head in central:
-        return None
-    for code, _ in local:
-        if head.endswith(code) and len(head) > len(code):
-            return _place_for(head[: -len(code)], None)
-    return None
