@@ -60,49 +60,15 @@ class QueryAnswer:
     seconds: float
 
 
-def _term(kind: str, value: str):
-    import pyoxigraph as ox
-
-    if kind == "iri":
-        return ox.NamedNode(value)
-    if kind == "label":
-        return ox.Literal(value, language="zh")
-    if kind == "year":
-        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear"))
-    if kind == "integer":
-        return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-    return ox.Literal(value)
-
-
 def execute(store, job: QueryJob) -> QueryAnswer:
     """Run one job against a store handle and serialize its answer."""
-    import pyoxigraph as ox
-
-    from .results import Result, format_result
+    from ..queries import make_term
+    from .results import format_result, run_query
 
     started = time.perf_counter()
-    subs = {ox.Variable(k): _term(*v) for k, v in job.substitutions.items()} or None
-    answer = store.query(job.query, substitutions=subs, default_graph=job.default_graph,
-                         named_graphs=job.named_graphs, base_iri=job.base_iri)
-    if isinstance(answer, ox.QueryBoolean):
-        r = Result("ask", boolean=bool(answer))
-    elif isinstance(answer, ox.QuerySolutions):
-        names = [v.value for v in answer.variables]
-        rows, truncated = [], False
-        for sol in answer:
-            if job.limit is not None and len(rows) >= job.limit:
-                truncated = True
-                break
-            rows.append([sol[n] for n in names])
-        r = Result("select", variables=names, rows=rows, truncated=truncated)
-    else:
-        triples, truncated = [], False
-        for t in answer:
-            if job.limit is not None and len(triples) >= job.limit:
-                truncated = True
-                break
-            triples.append(t)
-        r = Result("graph", triples=triples, truncated=truncated)
+    subs = {k: make_term(*v) for k, v in job.substitutions.items()}
+    r = run_query(store, job.query, substitutions=subs, limit=job.limit, default_graph=job.default_graph,
+                  named_graphs=job.named_graphs, base_iri=job.base_iri)
     body = format_result(r, job.fmt)
     count = len(r.rows) if r.rows is not None else len(r.triples) if r.triples is not None else 1
     return QueryAnswer(r.kind, body, r.truncated, count, time.perf_counter() - started)

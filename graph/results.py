@@ -24,10 +24,11 @@ class Result:
     truncated: bool = False
 
 
-def run_query(store, sparql: str, *, substitutions=None, limit: int | None = None) -> Result:
-    """Run ``sparql`` and materialize at most ``limit`` rows or triples."""
+def run_query(store, sparql: str, *, substitutions=None, limit: int | None = None, **dataset) -> Result:
+    """Run ``sparql`` and materialize at most ``limit`` rows or triples. ``dataset`` passes
+    default_graph, named_graphs and base_iri on to the store."""
     subs = {ox.Variable(k) if isinstance(k, str) else k: v for k, v in (substitutions or {}).items()} or None
-    answer = store.query(sparql, substitutions=subs)
+    answer = store.query(sparql, substitutions=subs, **dataset)
     if isinstance(answer, ox.QueryBoolean):
         return Result("ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):

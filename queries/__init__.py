@@ -70,21 +70,26 @@ class NamedQuery:
 
 
 def to_term(p: Param, raw: str):
-    if p.kind == "iri":
+    return make_term(p.kind, raw, p.name)
+
+
+def make_term(kind: str, raw: str, name: str = "value"):
+    """The RDF term a parameter value of this kind stands for; ValueError when it is not one."""
+    if kind == "iri":
         if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", raw):
-            raise ValueError(f"parameter {p.name} must be an http(s) IRI")
+            raise ValueError(f"parameter {name} must be an http(s) IRI")
         return ox.NamedNode(raw)
-    if p.kind == "year":
+    if kind == "year":
         if not re.fullmatch(r"\d{4}", raw):
-            raise ValueError(f"parameter {p.name} must be a year of four digits")
+            raise ValueError(f"parameter {name} must be a year of four digits")
         return ox.Literal(raw, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear"))
-    if p.kind == "integer":
+    if kind == "integer":
         if not re.fullmatch(r"-?\d{1,12}", raw):
-            raise ValueError(f"parameter {p.name} must be an integer")
+            raise ValueError(f"parameter {name} must be an integer")
         return ox.Literal(raw, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
     if len(raw) > 500:
-        raise ValueError(f"parameter {p.name} is longer than 500 characters")
-    return ox.Literal(raw, language="zh") if p.kind == "label" else ox.Literal(raw)
+        raise ValueError(f"parameter {name} is longer than 500 characters")
+    return ox.Literal(raw, language="zh") if kind == "label" else ox.Literal(raw)
 
 
 def parse_query_file(path: Path) -> NamedQuery:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template, request, url_for
 
-from ..queries import QueryNotFound, catalogue, load_query
+from ..queries import QueryNotFound, catalogue, load_query, make_term
 from .negotiation import best_match, prefers_html
 from .sparql import ProtocolError, cors, error, render_editor, run_query
 
@@ -52,7 +52,6 @@ def run(name: str):
 
 def _with_values(q, subs) -> str:
     """The query as an editor shows it: the bound values written as an inline VALUES block."""
-    from ..graph.executor import _term
     from ..graph.sparql_text import inline_values
 
-    return inline_values(q.text, {k: str(_term(kind, value)) for k, (kind, value) in subs.items()})
+    return inline_values(q.text, {k: str(make_term(kind, value)) for k, (kind, value) in subs.items()})

@@ -15,7 +15,8 @@ COLORS = {"PolicyDocument": "#c0392b", "Program": "#e67e22", "Policy": "#f1c40f"
           "Park": "#27ae60", "Place": "#16a085", "Target": "#8e44ad", "Achievement": "#7f8c8d", "Other": "#95a5a6"}
 CLASS_NAMES = {"PolicyDocument": ("政策文件", "Document"), "Program": ("项目与行动", "Program"), "Policy": ("政策", "Policy"),
                "IssuingBody": ("发文机关", "Issuing body"), "Park": ("园区", "Park"), "Place": ("地区", "Place"),
-               "Target": ("目标", "Target"), "Achievement": ("成效", "Achievement"), "Other": ("其他", "Other")}
+               "Target": ("目标", "Target"), "Achievement": ("成效", "Achievement"), "Other": ("其他", "Other"),
+               "Observation": ("数据", "Figures")}
 REL_NAMES = {"implements": ("贯彻落实", "implements"), "partOf": ("组成部分", "part of"), "issuedBy": ("发布机关", "issued by"),
              "locatedIn": ("位于", "located in"), "about": ("对象", "about")}
 

@@ -16,14 +16,11 @@ from .entity_data import document_view, entity_view, search
 from .formats import CONTENT_TYPE, GRAPH_TYPES
 from .i18n import current_lang, remember_lang, template_context
 from .negotiation import best_match
-from .network import CLASS_NAMES as NODE_CLASS_NAMES
+from .network import CLASS_NAMES
 from .network import REL_NAMES, legend, network_data
 
 bp = Blueprint("pages", __name__)
 
-CLASS_NAMES = {"PolicyDocument": ("政策文件", "Policy documents"), "Program": ("项目与行动", "Programs"),
-               "Policy": ("政策", "Policies"), "IssuingBody": ("发文机关", "Issuing bodies"),
-               "Park": ("园区", "Parks"), "Place": ("地区", "Places"), "Observation": ("数据", "Figures")}
 PROP_NAMES = {"issuedBy": ("发布机关", "issued by"), "issuedOn": ("发布日期", "issued on"), "partOf": ("组成部分", "part of"),
               "locatedIn": ("位于", "located in"), "implements": ("贯彻落实", "implements"), "about": ("对象", "about"),
               "documentNumber": ("文号", "document number"), "jurisdiction": ("辖区", "jurisdiction"),
@@ -183,8 +180,8 @@ def explorer():
                            direction=direction, depth=depth, classes=classes or set(), relations=relations or set(),
                            network=data, more=sub.more if sub else 0, nodes=sorted(
                                (dict(iri=n, **d) for n, d in sub.graph.nodes(data=True)), key=lambda d: d.get("label", ""))
-                           if sub else [], path=path, a=a, b=b, legend=legend(lang), class_names=CLASS_NAMES,
-                           rel_names=REL_NAMES, node_classes=[c for c in views.NODE_CLASSES], node_class_names=NODE_CLASS_NAMES,
+                           if sub else [], path=path, a=a, b=b, legend=legend(lang),
+                           rel_names=REL_NAMES, node_classes=[c for c in views.NODE_CLASSES], node_class_names=CLASS_NAMES,
                            top=views.most_depended_on(g, 10, classes=tuple(ENTITY_CLASSES)))
 
 
