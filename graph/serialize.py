@@ -8,8 +8,6 @@ from ..ontology import PREFIXES
 QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 TRIPLE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
                   "rdfxml": ox.RdfFormat.RDF_XML, "json-ld": ox.RdfFormat.JSON_LD}
-MEDIA_TYPES = {"trig": "application/trig", "nquads": "application/n-quads", "turtle": "text/turtle",
-               "ntriples": "application/n-triples", "rdfxml": "application/rdf+xml", "json-ld": "application/ld+json"}
 ALL_PREFIXES = dict(PREFIXES, pkg="https://w3id.org/policykg/id/")
 
 

@@ -75,18 +75,14 @@ def graph_iri_for(name: str, base: str = DEFAULT_BASE) -> str:
     return f"{base}doc/{slug + '-' if slug else ''}{digest}"
 
 
-def _term_text(term) -> str:
-    """A term in SPARQL/N-Triples syntax (pyoxigraph's str() of a term is exactly that)."""
-    return str(term)
-
-
 def insert_data_block(quads: Iterable[ox.Quad]) -> str:
-    """The body of an INSERT DATA operation holding the given quads, grouped by graph."""
+    """The body of an INSERT DATA operation holding the given quads, grouped by graph
+    (pyoxigraph's str() of a term is its SPARQL/N-Triples form)."""
     by_graph: dict[str, list[str]] = {}
     for q in quads:
-        key = "" if isinstance(q.graph_name, ox.DefaultGraph) else _term_text(q.graph_name)
+        key = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
         by_graph.setdefault(key, []).append(
-            f"{_term_text(q.subject)} {_term_text(q.predicate)} {_term_text(q.object)} ."
+            f"{q.subject} {q.predicate} {q.object} ."
         )
     parts = []
     for g, lines in by_graph.items():

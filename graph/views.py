@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections import Counter
 from dataclasses import dataclass
 
 import networkx as nx
@@ -213,9 +212,6 @@ def export(g: nx.MultiDiGraph, fmt: str) -> bytes:
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     raise ValueError(f"unknown export format {fmt!r}; use graphml, gexf or json")
 
-
-def class_counts(g) -> Counter:
-    return Counter(d.get("cls") for _, d in g.nodes(data=True))
 
 
 # -- finding nodes by name --------------------------------------------------------------------

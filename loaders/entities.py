@@ -26,8 +26,6 @@ from .gazetteer import alternation, gazetteer, read_list, trie_regex
 
 CJK = "\u3400-\u9fff"
 CN_NUM = "零〇一二两三四五六七八九十百千万"
-NAME_CHARS = rf"[{CJK}0-9A-Za-z+·]"
-PUNCT_LEFT = set("，。、；：！？,.;:!?()（）[]【】《》“”\"' \n—-")
 
 
 @dataclass

@@ -27,10 +27,10 @@ from .identity import Identity, canonical, find_jurisdiction, iri, resolve, reso
 from .normalize import normalize
 from .observations import TARGET_GENRES, build_observations
 from .quantities import find_quantities
-from .read import Source, read_source, source_from_bytes
+from .read import Source, read_source
 from .rdf_input import parse_rdf
 from .relations import extract_relations
-from .structure import DOC_NUMBER, analyse
+from .structure import analyse
 
 ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
 
@@ -51,10 +51,6 @@ class Extraction:
 
 def extract_path(path: Path, *, base: str = DEFAULT_BASE, jurisdiction: str | None = None) -> Extraction:
     return extract_source(read_source(Path(path)), base=base, jurisdiction=jurisdiction)
-
-
-def extract_bytes(name: str, data: bytes, kind: str, **kw) -> Extraction:
-    return extract_source(source_from_bytes(name, data, kind), **kw)
 
 
 def extract_source(src: Source, *, base: str = DEFAULT_BASE, jurisdiction: str | None = None) -> Extraction:
@@ -105,10 +101,10 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
         jurisdiction = next((p for _, number in numbered if (p := place_of_number(number)) is not None), None)
     doc_iri = iri(base, "PolicyDocument", "PolicyDocument:" + title) if title else None
     doc_year = None
-    header_date = text[st.date[0]:st.date[1]] if st.date else None
     dates = find_dates(text)
+    header_date = next((d for d in dates if d.start == st.date[0]), None) if st.date else None
     if st.date:
-        doc_year = next((d.year for d in dates if d.start == st.date[0]), None)
+        doc_year = header_date.year if header_date else None
     elif dates:
         doc_year = Counter(d.year for d in dates).most_common(1)[0][0]
     genre_target = bool(title and any(k in title for k in TARGET_GENRES) and "报告" not in title)
@@ -226,10 +222,8 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
     if doc_iri:
         issued_here = [doc_iri] + ([issued_doc.iri] if issued_doc else [])  # a notice issues what it prints
         if header_date:
-            hd = next((d for d in dates if d.start == st.date[0]), None)
-            if hd:
-                for d_iri in issued_here:
-                    em.date(d_iri, hd.iso, None)
+            for d_iri in issued_here:
+                em.date(d_iri, header_date.iso, None)
         issuer_spans = list(st.issuer_lines)
         if st.title and "关于" in text[st.title[0]:st.title[1]]:  # X关于Y的通知: X issued it
             issuer_spans.append((st.title[0], st.title[0] + text[st.title[0]:st.title[1]].index("关于")))
@@ -245,9 +239,6 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
         blocked.append(st.doc_number)
     quantities = find_quantities(text, blocked)
     observations = build_observations(text, st.sentences, quantities, dates, mentions, doc_year, genre_target)
-    sentence_index = {}
-    for i, s in enumerate(st.sentences):
-        sentence_index[(s.start, s.end)] = i
     si = 0
     for ob in observations:
         q = ob.quantity

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import alternation, gazetteer
 
@@ -30,7 +31,6 @@ class Structure:
     doc_number: tuple[int, int] | None = None     # span of 衢政发〔2017〕46号
     date: tuple[int, int] | None = None           # span of the issue date in the header
     issuer_lines: list[tuple[int, int]] = field(default_factory=list)  # letterhead, signature
-    body_start: int = 0
 
 
 DOC_NUMBER = re.compile(rf"[{CJK}]{{1,12}}[〔\[［(]\s*(?:19|20)\d\d\s*[〕\]］)]\s*第?\d{{1,4}}\s*号")
@@ -80,6 +80,7 @@ def sentences_of(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]
     return fixed
 
 
+@lru_cache(maxsize=1)
 def _title_re():
     g = gazetteer()
     return re.compile(rf"(?:{alternation(g.document_kinds)})(?:[(（][^()（）]{{1,20}}[)）])?$")
@@ -116,6 +117,4 @@ def analyse(text: str) -> Structure:
                 and not line.endswith((":", "：")) and (title_re.search(line) or line.endswith("》"))):
             st.title = (s, e)
             continue
-    if st.title is not None:
-        st.body_start = st.title[1]
     return st

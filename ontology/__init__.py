@@ -62,7 +62,3 @@ def load_shapes() -> Graph:
         g.add(t)
     return g
 
-
-def sparql_prefix_block() -> str:
-    """PREFIX declarations for every namespace in :data:`PREFIXES`."""
-    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())

@@ -37,9 +37,14 @@ def obs(text, name="t.txt"):
     return sorted(out)
 
 
-def relations(text, name="r.txt"):
+def labelled(text, name):
+    """The extraction of ``text`` and a map from each entity IRI to its label."""
     ex = extract_text(text, name)
-    labels = {q.subject.value: q.object.value for q in ex.quads if q.predicate.value.endswith("rdf-schema#label")}
+    return ex, {q.subject.value: q.object.value for q in ex.quads if q.predicate.value.endswith("rdf-schema#label")}
+
+
+def relations(text, name="r.txt"):
+    ex, labels = labelled(text, name)
     return {(labels.get(q.subject.value), q.predicate.value.rsplit("#", 1)[1], labels.get(q.object.value))
             for q in ex.quads if q.predicate.value.rsplit("#", 1)[-1] in ("issuedBy", "partOf", "implements", "locatedIn")}
 
@@ -187,8 +192,7 @@ def test_emphasis_quotes_are_not_names():
 
 
 def dates_of(text, name="d.txt"):
-    ex = extract_text(text, name)
-    labels = {q.subject.value: q.object.value for q in ex.quads if q.predicate.value.endswith("rdf-schema#label")}
+    ex, labels = labelled(text, name)
     return {(labels.get(q.subject.value), q.object.value) for q in ex.quads if q.predicate.value == POL + "issuedOn"}
 
 

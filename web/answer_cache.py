@@ -14,18 +14,14 @@ class AnswerCache:
         self.max_bytes = max_bytes
         self._data: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
-        self.hits = self.misses = 0
 
     def get(self, key):
         if not self.entries:
             return None
         with self._lock:
             value = self._data.get(key)
-            if value is None:
-                self.misses += 1
-                return None
-            self._data.move_to_end(key)
-            self.hits += 1
+            if value is not None:
+                self._data.move_to_end(key)
             return value
 
     def put(self, key, value, size: int) -> None:
