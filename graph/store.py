@@ -118,13 +118,16 @@ class Store(ABC):
         pass
 
     # -- documents and the manifest ---------------------------------------------------------
-    def documents(self) -> list[DocumentRecord]:
+    def documents(self, name: str | None = None) -> list[DocumentRecord]:
+        """The manifest records, by file name; only the one of ``name`` when given."""
+        only = f"FILTER (?name = {ox.Literal(name)})" if name is not None else ""
         q = f"""
         PREFIX pol: <{POL}>
         SELECT ?g ?name ?hash ?size ?title ?at ?ver ?n WHERE {{
           GRAPH <{self.manifest_graph.value}> {{
             ?g a pol:IngestedDocument ; pol:sourceFileName ?name ; pol:contentHash ?hash ;
                pol:byteSize ?size ; pol:ingestedAt ?at ; pol:extractorVersion ?ver ; pol:tripleCount ?n .
+            {only}
             OPTIONAL {{ ?g <http://purl.org/dc/terms/title> ?title }}
           }}
         }} ORDER BY ?name"""
@@ -138,7 +141,8 @@ class Store(ABC):
         return out
 
     def document(self, name: str) -> DocumentRecord | None:
-        return next((d for d in self.documents() if d.name == name), None)
+        found = self.documents(name)
+        return found[0] if found else None
 
     def put_document(self, record: DocumentRecord, quads: list[ox.Quad]) -> str:
         """Store a document's graph and manifest record in one atomic update.
