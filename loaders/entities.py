@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import alternation, gazetteer, read_list, trie_regex
+from .gazetteer import alternation, gazetteer, read_groups, read_list, trie_regex
 
 CJK = "\u3400-\u9fff"
 CN_NUM = "零〇一二两三四五六七八九十百千万"
@@ -159,14 +159,14 @@ def strip_count_prefix(name: str) -> str:
 
 HARD_STOPS = ("由", "的", "对", "在", "向", "从", "把", "被", "经", "按")
 #: suffixes that make a name only right after a quoted name (“X”体系), never alone
-QUOTE_ONLY_SUFFIXES = {"体系", "模式", "政策", "新政", "优惠政策"}
+_LIMITS = read_groups("name_limits.txt")
+QUOTE_ONLY_SUFFIXES = set(_LIMITS["quote_only"])
 LIST_CUES = ("包括", "包含", "分别是", "分别为", "主要有", "是指", "即", "其中")
 
 #: suffixes that name kinds of money or support more often than named programs
-WEAK_SUFFIXES = {"基金", "专项", "专项资金", "活动", "计划"}
+WEAK_SUFFIXES = set(_LIMITS["weak"])
 
-GENERIC_NAMES = {"试点", "项目", "工程", "行动", "计划", "制度", "机制", "体制", "园区", "新区", "办公室",
-                 "委员会", "领导小组", "改革", "政策", "战略", "模式", "体系", "专项", "基金", "活动"}
+GENERIC_NAMES = set(_LIMITS["generic"])
 
 
 def strip_leading_verbs(name: str) -> str:

@@ -22,7 +22,7 @@ from .docnumbers import issuer_of_number, place_of_number
 from .emit import Emitter, N, P
 from .entities import Mention, find_mentions
 from .errors import LoadError
-from .gazetteer import Place
+from .gazetteer import Place, read_list
 from .identity import Identity, canonical, find_jurisdiction, iri, resolve, resolve_jurisdiction
 from .normalize import normalize
 from .observations import TARGET_GENRES, build_observations
@@ -261,7 +261,7 @@ def _untitled(name: str) -> str:
     return re.sub(r"[(（][^()（）]*[)）]$", "", name)
 
 
-ABBREVIATIONS = (("管委会", "管理委员会"), ("管委", "管理委员会"))
+ABBREVIATIONS = tuple(tuple(part.strip() for part in line.split("|")) for line in read_list("body_abbreviations.txt"))
 
 
 def _merge_abbreviated_bodies(mentions, ids: dict, names: dict) -> None:
