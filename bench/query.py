@@ -30,6 +30,7 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import build_store  # noqa: E402
 
+from policykg.graph.executor import DEFAULT_MEMORY_QUADS, open_for_queries  # noqa: E402
 from policykg.graph.results import run_query  # noqa: E402
 from policykg.graph.sparql_text import inline_values  # noqa: E402
 from policykg.graph.store import open_store  # noqa: E402
@@ -57,7 +58,7 @@ def rdflib_dataset(path: Path):
     from rdflib import Dataset
 
     raw = ox.Store.read_only(str(path))
-    data = ox.serialize(raw, format=ox.RdfFormat.N_QUADS)
+    data = ox.serialize(raw, format=ox.RdfFormat.N_QUADS)  # the named graphs and their stored union
     ds = Dataset(default_union=True)
     t = time.perf_counter()
     ds.parse(data=data.decode("utf-8"), format="nquads")
@@ -125,34 +126,43 @@ def bench_size(size: int, repeat: int, seconds: int, workdir: Path) -> None:
     path = workdir / f"store-{size}"
     t = time.perf_counter()
     n = build_store(path, size)
-    print(f"\n== {n:,} quads (built in {time.perf_counter() - t:.1f} s)")
     raw = ox.Store.read_only(str(path))
-    layer = open_store(str(path), read_only=True)
+    triples = len(list(raw.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    print(f"\n== {n:,} quads: {triples:,} triples in the default graph (the union of the document graphs) "
+          f"and their named graphs (built in {time.perf_counter() - t:.1f} s)")
+    layer = open_store(str(path), read_only=True)          # the store layer over the files
+    t = time.perf_counter()
+    served = open_for_queries(str(path), DEFAULT_MEMORY_QUADS)  # what a query worker answers from
+    print(f"query workers answer from {'an in-memory copy' if served.raw is not layer.raw and n <= DEFAULT_MEMORY_QUADS else 'the files'}"
+          f" (opened in {time.perf_counter() - t:.1f} s)")
     ds = None
     if size <= 200_000:
         ds, load_s = rdflib_dataset(path)
         print(f"rdflib in-memory load: {load_s:.1f} s")
-    print(f"{'query':26} {'raw ms':>8} {'layer ms':>9} {'layer/raw':>9} {'rdflib ms':>10} {'rdflib/layer':>12}")
+    print(f"{'query':26} {'raw ms':>8} {'layer ms':>9} {'layer/raw':>9} {'worker ms':>9} {'rdflib ms':>10} {'rdflib/worker':>13}")
     ratios, speedups = [], []
     for name, q in catalogue_queries().items():
-        r_ms = median_ms(lambda: list(raw.query(q, use_default_graph_as_union=True)), repeat)
+        r_ms = median_ms(lambda: list(raw.query(q)), repeat)
         l_ms = median_ms(lambda: run_query(layer, q), repeat)
+        w_ms = median_ms(lambda: run_query(served, q), repeat)
         ratios.append(l_ms / r_ms if r_ms else 1.0)
-        line = f"{name:26} {r_ms:8.2f} {l_ms:9.2f} {l_ms / r_ms if r_ms else 1:9.2f}"
+        line = f"{name:26} {r_ms:8.2f} {l_ms:9.2f} {l_ms / r_ms if r_ms else 1:9.2f} {w_ms:9.2f}"
         if ds is not None:
             try:
                 d_ms = median_ms(lambda: list(ds.query(q)), max(1, repeat // 2))
             except Exception as exc:  # rdflib fails on some valid queries (unbound GROUP_CONCAT input)
                 line += f" {'fails':>10} ({exc.__class__.__name__})"
             else:
-                speedups.append(d_ms / l_ms if l_ms else 0)
-                line += f" {d_ms:10.1f} {d_ms / l_ms if l_ms else 0:12.1f}"
+                speedups.append(d_ms / w_ms if w_ms else 0)
+                line += f" {d_ms:10.1f} {d_ms / w_ms if w_ms else 0:13.1f}"
         print(line)
-    print(f"store layer / raw pyoxigraph, median over queries: {statistics.median(ratios):.2f}x   goal <= 1.3x")
+    print(f"store layer / raw pyoxigraph (both on the files), median over queries: {statistics.median(ratios):.2f}x"
+          "   goal <= 1.3x")
     if speedups:
-        print(f"rdflib in-memory / store layer, median over queries: {statistics.median(speedups):.1f}x   goal >= 20x (at 100 k)")
+        print(f"rdflib in-memory / query worker, median over queries: {statistics.median(speedups):.1f}x"
+              "   goal >= 20x (at 100 k)")
     small_direct = median_ms(lambda: run_query(layer, SMALL), repeat * 10)
-    del raw, layer, ds
+    del raw, layer, served, ds
 
     # HTTP: policykg serve, then oxigraph serve-read-only on the same data
     path_q = "/sparql?" + urllib.parse.urlencode({"query": SMALL})

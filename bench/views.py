@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import BASE, build_store  # noqa: E402
+from synthetic import BASE, UNION, build_store  # noqa: E402
 
 from policykg.graph import views  # noqa: E402
 from policykg.graph.store import open_store  # noqa: E402
@@ -66,6 +66,7 @@ def bench_pages(workdir: Path, browser: bool) -> None:
     raw = ox.Store(str(path))
     for n in (50, 500, 5000):
         raw.extend(hub_quads(n, f"{BASE}doc/bench-hub-{n}"))
+    raw.update(UNION)
     raw.flush()
     del raw
     app = create_app(str(path), workers=1)

@@ -30,15 +30,24 @@ class EmbeddedStore(Store):
                 reason = "another process holds the store open for writing (stop `policykg serve` or the other ingest)"
             raise StoreError(f"{self.path}: cannot open store: {reason}") from None
 
+    @classmethod
+    def copy_in_memory(cls, source: "EmbeddedStore") -> "EmbeddedStore":
+        """A read-only in-memory copy of ``source`` (for query workers: faster lookups)."""
+        copy = cls.__new__(cls)
+        copy.path, copy.base, copy.read_only = source.path, source.base, True
+        copy._store = ox.Store()
+        copy._store.bulk_extend(source.raw)
+        return copy
+
     @property
     def raw(self) -> ox.Store:
         """The underlying pyoxigraph store, for bulk operations and benchmarks."""
         return self._store
 
-    def query(self, sparql: str, *, substitutions: dict | None = None, union: bool = True,
+    def query(self, sparql: str, *, substitutions: dict | None = None,
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
               base_iri: str | None = None):
-        kw = dataset_arguments(sparql, union, default_graph, named_graphs)
+        kw = dataset_arguments(default_graph, named_graphs)
         return self._store.query(sparql, substitutions=substitutions, base_iri=base_iri, **kw)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:

@@ -11,6 +11,13 @@ Workers read a checkpoint of the embedded store (pyoxigraph ``backup``: hard lin
 "Corruption: … No such file" once the writer compacts away files it was reading. After
 every write the server takes a new checkpoint and the workers move to it with their next
 query; the two newest checkpoints are kept.
+
+A worker copies a checkpoint of up to ``memory_quads`` quads (default 2,000,000,
+``$POLICYKG_MEMORY_QUADS``; 0 turns it off) into an in-memory pyoxigraph store and answers
+from that: measured on the 100 k sample graph, the catalogue queries run 2-4.5x faster
+than on the RocksDB files (index lookups are ~6 us each on disk). Copying takes about 6 us
+per quad; it happens when a worker starts or the store changed, outside any query's time
+limit, and queries wait for it (at most ``load_timeout`` seconds).
 """
 from __future__ import annotations
 
@@ -21,6 +28,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable
+
+
+DEFAULT_MEMORY_QUADS = 2_000_000
 
 
 class QueryTimeout(Exception):
@@ -48,7 +58,6 @@ class QueryJob:
     substitutions: dict[str, tuple[str, str]] = field(default_factory=dict)  # var -> (kind, value)
     limit: int | None = None
     base_iri: str | None = None
-    location: str = ""                        # set by the executor: the store (or checkpoint) to read
 
 
 @dataclass
@@ -74,22 +83,37 @@ def execute(store, job: QueryJob) -> QueryAnswer:
     return QueryAnswer(r.kind, body, r.truncated, count, time.perf_counter() - started)
 
 
-def _worker_main(conn) -> None:
+def open_for_queries(location: str, memory_quads: int):
+    """A read-only handle on ``location``: an in-memory copy of an embedded store of at most
+    ``memory_quads`` quads, else the store itself."""
+    from .embedded import EmbeddedStore
     from .store import open_store
 
-    store, opened = None, None
+    store = open_store(location, read_only=True)
+    if memory_quads and isinstance(store, EmbeddedStore) and len(store.raw) <= memory_quads:
+        return EmbeddedStore.copy_in_memory(store)
+    return store
+
+
+def _worker_main(conn, memory_quads: int) -> None:
+    store = None
     while True:
         try:
-            job = conn.recv()
+            msg = conn.recv()
         except (EOFError, KeyboardInterrupt):
             return
-        if job is None:
+        if msg is None:
             return
+        if isinstance(msg, tuple):  # ("load", location)
+            try:
+                store = None  # let the old copy go before making the new one
+                store = open_for_queries(msg[1], memory_quads)
+                conn.send(("loaded", msg[1]))
+            except Exception as exc:
+                conn.send(("error", f"{exc.__class__.__name__}: {exc}"))
+            continue
+        job = msg
         try:
-            if store is None or opened != job.location:
-                store, opened = None, None
-                store = open_store(job.location, read_only=True)
-                opened = job.location
             conn.send(("ok", execute(store, job)))
         except SyntaxError as exc:
             conn.send(("syntax", str(exc).splitlines()[0] if str(exc) else "syntax error"))
@@ -98,11 +122,29 @@ def _worker_main(conn) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx):
+    def __init__(self, ctx, memory_quads: int):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child,), daemon=True, name="policykg-query-worker")
+        self.proc = ctx.Process(target=_worker_main, args=(child, memory_quads), daemon=True,
+                                name="policykg-query-worker")
         self.proc.start()
         child.close()
+        self.location: str | None = None  # what the worker holds, or is loading
+        self.loading = False
+
+    def load(self, location: str) -> None:
+        self.conn.send(("load", location))
+        self.location, self.loading = location, True
+
+    def wait_loaded(self, seconds: float) -> None:
+        if not self.loading:
+            return
+        if not self.conn.poll(seconds):
+            raise ExecutorBusy(f"a query worker took longer than {seconds:g} s to open the store")
+        status, payload = self.conn.recv()
+        self.loading = False
+        if status != "loaded":
+            self.location = None
+            raise QueryFailed(f"the query worker could not open the store: {payload}")
 
     def kill(self) -> None:
         try:
@@ -117,9 +159,13 @@ class QueryExecutor:
     when given, makes a read-only copy for generation N and returns its location."""
 
     def __init__(self, location: str, *, workers: int | None = None, timeout: float = 10.0,
-                 snapshot: Callable[[int], str] | None = None):
+                 snapshot: Callable[[int], str] | None = None, memory_quads: int | None = None,
+                 load_timeout: float = 600.0):
         self.location = location
         self.timeout = timeout
+        self.load_timeout = load_timeout
+        self.memory_quads = memory_quads if memory_quads is not None else int(
+            os.environ.get("POLICYKG_MEMORY_QUADS", DEFAULT_MEMORY_QUADS))
         self.size = workers or max(2, min(4, os.cpu_count() or 2))
         self._ctx = mp.get_context("spawn")
         self._snapshot = snapshot
@@ -133,12 +179,13 @@ class QueryExecutor:
             self._add_worker()
 
     def _add_worker(self) -> None:
-        w = _Worker(self._ctx)
+        w = _Worker(self._ctx, self.memory_quads)
         with self._lock:
             if self._closed:
                 w.kill()
                 return
             self._all.add(w)
+            w.load(self._current)  # open (or copy) the store now, before any query needs it
         self._idle.put(w)
 
     @property
@@ -153,13 +200,19 @@ class QueryExecutor:
             self._current = self._snapshot(self._generation) if self._snapshot else self.location
 
     def run(self, job: QueryJob) -> QueryAnswer:
-        deadline = time.monotonic() + self.timeout
-        job.location = self._current
+        current = self._current
         try:
             w = self._idle.get(timeout=self.timeout)
         except queue.Empty:
             raise ExecutorBusy(f"all {self.size} query workers stayed busy for {self.timeout:g} s") from None
         try:
+            if w.location != current and not w.loading:
+                w.load(current)
+            w.wait_loaded(self.load_timeout)  # opening the store is not the query's time
+            if w.location != current:
+                w.load(current)
+                w.wait_loaded(self.load_timeout)
+            deadline = time.monotonic() + self.timeout
             w.conn.send(job)
             remaining = max(0.0, deadline - time.monotonic())
             if not w.conn.poll(remaining):
@@ -172,6 +225,10 @@ class QueryExecutor:
                 self._replace(w)
                 w = None
             raise QueryFailed("the query worker died while running the query") from None
+        except ExecutorBusy:  # a worker stuck opening the store: replace it
+            self._replace(w)
+            w = None
+            raise
         finally:
             if w is not None:
                 self._idle.put(w)

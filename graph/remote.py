@@ -2,8 +2,8 @@
 
 Queries go out as SPARQL 1.1 Protocol requests; answers are parsed back into the same
 pyoxigraph objects the embedded store returns, so callers cannot tell the two apart.
-The engine must treat its default graph as the union of named graphs (``oxigraph serve
---union-default-graph``); when ``union`` is false the query is sent unchanged.
+The union of the named graphs is stored in the engine's default graph (see store.py), so
+the engine needs no union setting of its own.
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ class RemoteStore(Store):
         except (urllib.error.URLError, OSError) as exc:
             raise StoreError(f"{url}: unreachable: {getattr(exc, 'reason', exc)}") from None
 
-    def query(self, sparql: str, *, substitutions: dict | None = None, union: bool = True,
+    def query(self, sparql: str, *, substitutions: dict | None = None,
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
               base_iri: str | None = None):
         if substitutions:

@@ -4,7 +4,12 @@ engine, so that callers never know which one they talk to.
 Every ingested document is one named graph; the manifest (what was ingested, from which
 file, with which hash) lives as RDF in its own named graph, so that a document's triples
 and its manifest record change in one SPARQL Update, which both engines apply atomically.
-Queries see the union of all named graphs as their default graph.
+
+The default graph holds the union (the RDF merge) of all named graphs, kept up to date by
+every write: a triple that several documents state is there once. (Oxigraph's own union
+view repeats such a triple once per graph, so a body named in 100 documents came back 100
+times from `?b rdfs:label "国务院"@zh`, and counts were inflated.) Being stored, the union
+needs nothing of a remote engine: any SPARQL 1.1 store serves it as its default graph.
 """
 from __future__ import annotations
 
@@ -102,13 +107,13 @@ class Store(ABC):
 
     # -- the two primitives every engine provides ------------------------------------------
     @abstractmethod
-    def query(self, sparql: str, *, substitutions: dict | None = None, union: bool = True,
+    def query(self, sparql: str, *, substitutions: dict | None = None,
               default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
               base_iri: str | None = None):
         """Run a SPARQL query; SELECT gives pyoxigraph QuerySolutions, ASK a QueryBoolean,
-        CONSTRUCT/DESCRIBE an iterator of Triples. The default graph is the union of all
-        named graphs unless ``union`` is false, the query has FROM clauses, or the
-        protocol's ``default_graph`` / ``named_graphs`` give the dataset."""
+        CONSTRUCT/DESCRIBE an iterator of Triples. The default graph is the stored union of
+        the named graphs unless the query has FROM clauses or the protocol's
+        ``default_graph`` / ``named_graphs`` give the dataset."""
 
     @abstractmethod
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
@@ -132,7 +137,7 @@ class Store(ABC):
           }}
         }} ORDER BY ?name"""
         out = []
-        for row in self.query(q, union=False):
+        for row in self.query(q):
             out.append(DocumentRecord(
                 name=row["name"].value, graph=row["g"].value, sha256=row["hash"].value,
                 byte_size=int(row["size"].value), title=row["title"].value if row["title"] else None,
@@ -152,21 +157,41 @@ class Store(ABC):
         old = self.document(record.name)
         if old and old.sha256 == record.sha256 and old.extractor_version == record.extractor_version:
             return "unchanged"
-        g = f"<{record.graph}>"
-        ops = []
-        if old:
-            ops.append(self._forget_ops(old))
+        g, m = f"<{record.graph}>", f"<{self.manifest_graph.value}>"
+        ops = [self._forget_ops(old)] if old else []
         ops.append(f"DROP SILENT GRAPH {g}")
         ops.append("INSERT DATA {\n" + insert_data_block(
             [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(record.graph)) for q in quads]
             + record.quads(self.manifest_graph)) + "\n}")
+        # the union: the document's triples and its manifest record, copied from where they now are
+        ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+        ops.append(f"INSERT {{ {g} ?p ?o }} WHERE {{ GRAPH {m} {{ {g} ?p ?o }} }}")
         self.update(" ;\n".join(ops))
         return "replaced" if old else "added"
 
     def _forget_ops(self, record: DocumentRecord) -> str:
-        m = self.manifest_graph.value
-        return (f"DELETE WHERE {{ GRAPH <{m}> {{ <{record.graph}> ?p ?o }} }} ;\n"
-                f"DROP SILENT GRAPH <{record.graph}>")
+        """Remove a document's graph and record, and from the union whatever no other graph states."""
+        g, m = f"<{record.graph}>", f"<{self.manifest_graph.value}>"
+        return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+                f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {g}) }} }} ;\n"
+                f"DELETE {{ {g} ?p ?o }} WHERE {{ GRAPH {m} {{ {g} ?p ?o }} }} ;\n"
+                f"DELETE WHERE {{ GRAPH {m} {{ {g} ?p ?o }} }} ;\n"
+                f"DROP SILENT GRAPH {g}")
+
+    def sync_union(self) -> int:
+        """Make the default graph the union of the named graphs again, after writes that
+        went past put_document (SPARQL Update, Graph Store Protocol, bulk loads). Returns
+        how many triples were in the default graph but in no named graph: they are removed."""
+        stray = "{ ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }"
+        n = int(next(iter(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {stray}")))["n"].value)
+        self.update(f"DELETE {{ ?s ?p ?o }} WHERE {stray} ;\n"
+                    "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return n
+
+    def ensure_union(self) -> None:
+        """Fill the default graph of a store written before it held the union."""
+        if bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }")) and not bool(self.query("ASK { ?s ?p ?o }")):
+            self.sync_union()
 
     def remove_document(self, name: str) -> bool:
         old = self.document(name)
@@ -179,17 +204,17 @@ class Store(ABC):
     def triple_count(self) -> int:
         """Quads in all document graphs (the manifest not counted)."""
         q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{self.manifest_graph.value}>) }}"
-        return int(next(iter(self.query(q, union=False)))["n"].value)
+        return int(next(iter(self.query(q)))["n"].value)
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """Every quad of the store, or of one named graph."""
         if graph:
             q = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
             g = ox.NamedNode(graph)
-            for t in self.query(q, union=False):
+            for t in self.query(q):
                 yield ox.Quad(t.subject, t.predicate, t.object, g)
             return
-        for row in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False):
+        for row in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     def version(self) -> str:
@@ -200,19 +225,15 @@ class Store(ABC):
         return h.hexdigest()[:16]
 
 
-def dataset_arguments(sparql: str, union: bool, default_graph, named_graphs) -> dict:
-    """pyoxigraph's dataset keywords for a query: the protocol's graphs when given, the
-    query's own FROM clauses when present, else the union of named graphs."""
-    from .sparql_text import keywords
-
-    if default_graph is not None or named_graphs is not None:
-        kw = {"default_graph": [ox.NamedNode(g) for g in (default_graph or [])]}
-        if named_graphs is not None:
-            kw["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        return kw
-    if union and "FROM" not in {w for w, _ in keywords(sparql)}:
-        return {"use_default_graph_as_union": True}
-    return {}
+def dataset_arguments(default_graph, named_graphs) -> dict:
+    """pyoxigraph's dataset keywords for a query: the protocol's graphs when given, else
+    the store's own dataset (its default graph, the union, or the query's FROM clauses)."""
+    if default_graph is None and named_graphs is None:
+        return {}
+    kw = {"default_graph": [ox.NamedNode(g) for g in (default_graph or [])]}
+    if named_graphs is not None:
+        kw["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    return kw
 
 
 def open_store(location: str, *, read_only: bool = False, base: str = DEFAULT_BASE) -> Store:
@@ -225,4 +246,7 @@ def open_store(location: str, *, read_only: bool = False, base: str = DEFAULT_BA
         return RemoteStore(query_url, update_url or None, base=base)
     from .embedded import EmbeddedStore
 
-    return EmbeddedStore(location, read_only=read_only, base=base)
+    store = EmbeddedStore(location, read_only=read_only, base=base)
+    if not read_only:
+        store.ensure_union()
+    return store

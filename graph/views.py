@@ -27,7 +27,7 @@ SELECT DISTINCT ?s ?p ?o WHERE {{
 }}"""
 
 _P = f"PREFIX pol: <{POL}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-# Separate DISTINCT scans: the union of document graphs repeats a triple once per graph, and
+# Separate DISTINCT scans (a document may state a triple a copy of a graph also states), and
 # one grouped query with OPTIONALs multiplied those rows (10 s at 1 M triples, these 1.3 s).
 NODES_QUERY = _P + f"SELECT DISTINCT ?s ?class WHERE {{ VALUES ?class {{ {' '.join('pol:' + c for c in NODE_CLASSES)} }} ?s a ?class }}"
 LABELS_QUERY = _P + "SELECT DISTINCT ?s ?l WHERE { ?s rdfs:label ?l }"

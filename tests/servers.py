@@ -64,12 +64,13 @@ def policykg_server(store: Path, *, token: str | None = None, timeout: float | N
 
 @contextmanager
 def oxigraph_server(location: Path):
-    """A real Oxigraph server (the PyPI package `oxigraph`) on a free 127.0.0.1 port, its
-    default graph the union of named graphs; yields "QUERY_URL|UPDATE_URL"."""
+    """A real Oxigraph server (the PyPI package `oxigraph`) on a free 127.0.0.1 port, with
+    no settings of its own (policykg stores the union in the default graph); yields
+    "QUERY_URL|UPDATE_URL"."""
     exe = Path(sys.executable).parent / "oxigraph"
     port = free_port()
-    proc = subprocess.Popen([str(exe), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    proc = subprocess.Popen([str(exe), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -150,6 +150,30 @@ def test_updates_with_the_token_work(sample_server):
     assert json.loads(get(sample_server + "/sparql?" + ask)[2])["boolean"] is False
 
 
+def test_the_default_graph_is_the_union_and_not_written_directly(sample_server):
+    auth = {"Authorization": f"Bearer {SAMPLE_TOKEN}"}
+    update = dict(auth, **{"Content-Type": "application/sparql-update"})
+    status, headers, _ = get(sample_server + "/sparql", update, "POST", b'INSERT DATA { <http://ex/d> <http://ex/p> "v" }')
+    assert status == 204 and "not kept" in headers.get("Warning", "")
+    ask = urllib.parse.urlencode({"query": 'ASK { <http://ex/d> <http://ex/p> "v" }'})
+    assert json.loads(get(sample_server + "/sparql?" + ask)[2])["boolean"] is False
+    status, _, body = get(sample_server + "/data?default", dict(auth, **{"Content-Type": "text/turtle"}), "PUT",
+                          b'<http://ex/d> <http://ex/p> "v" .')
+    assert status == 405 and b"union" in body
+    # one triple in two named graphs: once in the default graph, still there when one graph goes
+    for g in ("u1", "u2"):
+        status, _, _ = get(sample_server + f"/data?graph=http%3A%2F%2Fex%2F{g}", dict(auth, **{"Content-Type": "text/turtle"}),
+                           "PUT", b'<http://ex/d> <http://ex/p> "both" .')
+        assert status == 201
+    count = urllib.parse.urlencode({"query": 'SELECT (COUNT(*) AS ?n) WHERE { <http://ex/d> <http://ex/p> "both" }'})
+    n = lambda: json.loads(get(sample_server + "/sparql?" + count)[2])["results"]["bindings"][0]["n"]["value"]  # noqa: E731
+    assert n() == "1"
+    assert get(sample_server + "/data?graph=http%3A%2F%2Fex%2Fu1", auth, "DELETE")[0] == 204
+    assert n() == "1"
+    assert get(sample_server + "/data?graph=http%3A%2F%2Fex%2Fu2", auth, "DELETE")[0] == 204
+    assert n() == "0"
+
+
 @pytest.mark.parametrize("query", [
     "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
     "SELECT * WHERE { ?a ?b ?c OPTIONAL { service <http://127.0.0.1/> { ?a ?x ?y } } }",

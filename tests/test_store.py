@@ -63,6 +63,39 @@ def test_default_graph_is_the_union_of_document_graphs(store, tmp_path):
     assert rows[0]["n"].value == "2"
 
 
+def test_a_triple_stated_by_two_documents_is_in_the_default_graph_once(store, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("国务院印发《关于推进老旧小区改造的通知》。", encoding="utf-8")
+    b.write_text("国务院印发《关于加强河长制工作的意见》。", encoding="utf-8")
+    ingest_files(store, [a, b])
+    who = 'SELECT ?b WHERE { ?b <http://www.w3.org/2000/01/rdf-schema#label> "国务院"@zh }'
+    in_graphs = 'SELECT ?g WHERE { GRAPH ?g { ?b <http://www.w3.org/2000/01/rdf-schema#label> "国务院"@zh } }'
+    assert len(list(store.query(who))) == 1
+    assert len(list(store.query(in_graphs))) == 2
+    store.remove_document("a.txt")  # b still names the body: it stays
+    assert len(list(store.query(who))) == 1
+    store.remove_document("b.txt")
+    assert list(store.query(who)) == []
+    assert not bool(store.query("ASK { ?s ?p ?o }"))  # nothing is left behind, records included
+
+
+def test_the_manifest_is_part_of_the_union(store, sample_path):
+    ingest_files(store, [sample_path])
+    q = "SELECT ?name WHERE { ?d <https://w3id.org/policykg/ontology#sourceFileName> ?name }"
+    assert [r["name"].value for r in store.query(q)] == [sample_path.name]
+
+
+def test_a_store_written_before_the_stored_union_gets_it_on_opening(store_dir, tmp_path):
+    import pyoxigraph as ox
+
+    raw = ox.Store(str(store_dir))
+    raw.add(ox.Quad(ox.NamedNode("http://ex/a"), ox.NamedNode("http://ex/p"), ox.Literal("v"), ox.NamedNode("http://ex/g")))
+    raw.flush()
+    del raw
+    s = open_store(str(store_dir))
+    assert bool(s.query('ASK { <http://ex/a> <http://ex/p> "v" }'))
+
+
 def test_iris_are_deterministic_across_stores(tmp_path, sample_path):
     def entity_iris(path):
         s = open_store(str(path))

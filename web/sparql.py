@@ -229,12 +229,18 @@ def run_update(update: str, params: dict) -> Response:
         update = add_using(update, using, using_named)
     try:
         svc.store.update(update, base_iri=endpoint_iri())
+        stray = svc.store.sync_union()
     except SyntaxError as exc:
         raise ProtocolError(400, "malformed update: " + (str(exc).splitlines()[0] if str(exc) else "syntax error")) from None
     except (StoreError, OSError, ValueError) as exc:
         return error(500, f"update failed: {exc}")
-    svc.executor.invalidate()
-    return Response(status=204)
+    finally:
+        svc.executor.invalidate()
+    resp = Response(status=204)
+    if stray:
+        resp.headers["Warning"] = (f'199 policykg "{stray} triples written to the default graph were not kept: it holds '
+                                   'the union of the named graphs; write into a named graph (GRAPH <iri> {{ ... }})"')
+    return resp
 
 
 def service_description_or_editor() -> Response:
@@ -313,20 +319,23 @@ def graph_store():
         raw = svc.store.raw if hasattr(svc.store, "raw") else None
         if raw is None:
             raise ProtocolError(501, "the Graph Store Protocol needs the embedded store; use SPARQL Update")
+        if isinstance(target, ox.DefaultGraph):
+            raise ProtocolError(405, "the default graph is the union of the named graphs and is not written "
+                                     "directly; name a graph with ?graph=IRI")
         existed = _graph_exists(raw, target)
         if request.method == "DELETE":
             if not existed:
                 return error(404, "no such graph")
             _drop(svc, target)
-            svc.executor.invalidate()
-            return Response(status=204)
-        quads = _parse_body(target)
-        if request.method == "PUT":
-            _drop(svc, target)
-        raw.extend(quads)
-        raw.flush()
+        else:
+            quads = _parse_body(target)
+            if request.method == "PUT":
+                _drop(svc, target)
+            raw.extend(quads)
+            raw.flush()
+        svc.store.sync_union()
         svc.executor.invalidate()
-        return Response(status=204 if existed else 201)
+        return Response(status=204 if existed or request.method == "DELETE" else 201)
     except ProtocolError as exc:
         return error(exc.status, str(exc))
 
@@ -336,7 +345,7 @@ def _graph_exists(raw: ox.Store, g) -> bool:
 
 
 def _drop(svc, g) -> None:
-    svc.store.update("DROP SILENT DEFAULT" if isinstance(g, ox.DefaultGraph) else f"DROP SILENT GRAPH {g}")
+    svc.store.update(f"DROP SILENT GRAPH {g}")
 
 
 def _parse_body(target) -> list[ox.Quad]:
@@ -361,9 +370,9 @@ def _get_graph(svc, target) -> Response:
         raise ProtocolError(406, "offered: text/turtle, application/n-triples, application/rdf+xml, application/ld+json")
     if isinstance(target, ox.DefaultGraph):
         q = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-        triples = list(svc.store.query(q, union=False))
+        triples = list(svc.store.query(q))
     else:
-        triples = list(svc.store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {target} {{ ?s ?p ?o }} }}", union=False))
+        triples = list(svc.store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {target} {{ ?s ?p ?o }} }}"))
         if not triples:
             return error(404, "no such graph")
     fmt = GRAPH_TYPES[media]
