@@ -124,6 +124,20 @@ def test_result_cap_is_announced(sample_server):
     assert len(json.loads(body)["results"]["bindings"]) == 500
 
 
+def test_get_and_post_give_the_same_answer(sample_server):
+    # GET /sparql?query= takes a shorter path through the server than POST: same answer
+    for accept in ("application/sparql-results+json", "text/csv", "application/sparql-results+xml, */*;q=0.1"):
+        status, gh, gbody = get(sample_server + "/sparql?" + urllib.parse.urlencode({"query": SUBPARKS}), {"Accept": accept})
+        _, ph, pbody = get(sample_server + "/sparql", {"Accept": accept, "Content-Type": "application/sparql-query"},
+                           "POST", SUBPARKS.encode())
+        assert status == 200 and gbody == pbody and gh["Content-Type"] == ph["Content-Type"]
+        assert gh["Access-Control-Allow-Origin"] == "*" and gh["Vary"] == "Accept"
+    status, _, body = get(sample_server + "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE {"}))
+    assert status == 400 and body.startswith(b"malformed query")
+    status, _, _ = get(sample_server + "/sparql?" + urllib.parse.urlencode({"query": SUBPARKS}), {"Accept": "image/png"})
+    assert status == 406
+
+
 # -- safety -----------------------------------------------------------------------------------
 
 def test_updates_without_a_token_are_refused(sample_server):

@@ -54,6 +54,7 @@ def create_app(location: str | None = None, *, token: str | None = None, timeout
     from . import catalogue, pages, sparql
 
     app.register_blueprint(sparql.bp)
+    app.wsgi_app = sparql.fast_get(app.wsgi_app, lambda: app.extensions["policykg"])
     app.register_blueprint(catalogue.bp)
     app.register_blueprint(pages.bp)
     return app

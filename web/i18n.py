@@ -28,6 +28,8 @@ def template_context() -> dict:
 
 
 def remember_lang(resp):
+    if b"lang=" not in request.query_string:  # most requests: no need to parse the arguments
+        return resp
     if request.args.get("lang") in LANGS:
         resp.set_cookie("lang", request.args["lang"], max_age=365 * 24 * 3600, samesite="Lax")
     return resp
