@@ -157,7 +157,7 @@ def strip_count_prefix(name: str) -> str:
     return COUNT_PREFIX.sub("", name)
 
 
-HARD_STOPS = ("由", "的", "对", "在", "向", "从", "把", "被", "经", "按")
+HARD_STOPS = ("由", "的", "对", "在", "向", "从", "把", "被", "经", "按", "将")
 #: suffixes that make a name only right after a quoted name (“X”体系), never alone
 _LIMITS = read_groups("name_limits.txt")
 QUOTE_ONLY_SUFFIXES = set(_LIMITS["quote_only"])
@@ -167,6 +167,11 @@ LIST_CUES = ("包括", "包含", "分别是", "分别为", "主要有", "是指"
 WEAK_SUFFIXES = set(_LIMITS["weak"])
 
 GENERIC_NAMES = set(_LIMITS["generic"])
+MODIFIED_NOUNS = tuple(sorted(_LIMITS["modified_nouns"], key=len, reverse=True))
+ATTRIBUTIVE_AFTER = tuple(_LIMITS["attributive"])
+POLICY_CONTINUATIONS = tuple(_LIMITS["policy_continuations"])
+#: a set phrase with a classical particle: “国之大者”, “省之要事”, “有中生新”
+SET_PHRASE = re.compile(r"[\u3400-\u9fff]之[\u3400-\u9fff]{1,2}|[\u3400-\u9fff]{1,2}之[\u3400-\u9fff]|[\u3400-\u9fff]中生[\u3400-\u9fff]")
 
 
 def strip_leading_verbs(name: str) -> str:
@@ -182,8 +187,11 @@ def strip_leading_verbs(name: str) -> str:
 def _emphasis(inner: str, text: str, m: re.Match) -> bool:
     """A quoted word used for emphasis, not as a name: a common dictionary word (实践,
     冠军), a direction ending in 化 with no count (品牌高端化, but 五化 is a name), a plan
-    period (十三五), or a title won (实现了“三连冠”)."""
-    if re.fullmatch(r"十[一二三四五六七八九]五", inner):
+    period (十三五), a set phrase (国之大者), a title won (实现了“三连冠”), or a word
+    describing a kind of thing (“卡脖子”技术, “三公”经费)."""
+    if re.fullmatch(r"十[一二三四五六七八九]五", inner) or SET_PHRASE.fullmatch(inner):
+        return True
+    if text.startswith(MODIFIED_NOUNS, m.end()):
         return True
     if inner.endswith("化") and not re.search(f"[{CN_NUM}]", inner):
         return True
@@ -191,6 +199,12 @@ def _emphasis(inner: str, text: str, m: re.Match) -> bool:
         return True
     freq = _jieba().dt.FREQ.get(inner, 0)
     return len(inner) <= 2 and freq > 1000
+
+
+@lru_cache(maxsize=1)
+def _quote_tail_suffixes() -> str:
+    g = gazetteer()
+    return alternation(g.program_suffixes + g.policy_suffixes)
 
 
 def _quote_mention(text: str, m: re.Match) -> Mention | None:
@@ -203,8 +217,11 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
         return None
     end = m.end()
     label = inner
-    sfx = alternation(g.program_suffixes + g.policy_suffixes + ["建设"])
-    sm = re.match(f"(?:{sfx})", text[end:end + 6]) or re.match(rf"[{CJK}]{{1,6}}?(?:行动|工程|计划|试点)(?![{CJK}])", text[end:end + 10])
+    sfx = _quote_tail_suffixes()
+    # the longest tail that ends a word with a suffix (“衢时代”特别奖评选活动), else a suffix
+    # right after the quote (“双罚”制度是指…)
+    sm = (re.match(rf"[{CJK}]{{0,8}}(?:{sfx})(?:(?![{CJK}])|(?=[和及与]))", text[end:end + 14])
+          or re.match(f"(?:{sfx}|建设)", text[end:end + 6]))
     if sm:
         label = inner + sm.group(0)
         end += len(sm.group(0))
@@ -237,6 +254,10 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         if len(sfx) == 1 and _jieba_tag(text[max(0, end - 2):end]) in ("v", "vn", "vd"):
             continue  # 复制, 编制, 控制: a verb, not a regime
+        if len(sfx) > 1 and sfx in gazetteer().policy_suffixes and text.startswith(POLICY_CONTINUATIONS, end):
+            continue  # 制度性成本, 战略规划, 战略联盟: the word goes on
+        if sfx.endswith(("试点", "示范")) and text.startswith(ATTRIBUTIVE_AFTER, end):
+            continue  # 试点城市, 示范单位: an attribute of what follows
         # extend over a longer suffix that starts here (产业园 → 产业园区)
         left = m.start()
         i = left
@@ -270,6 +291,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
         # a named policy or program needs a modifier that is more than one generic word
         if cls in ("Policy", "Program") and len(core) < 2:
             continue
+        if cls == "Policy" and len(core) == 2 and _jieba_tag(core) in ("v", "vn", "vd"):
+            continue  # 工作机制, 保障机制, 登记制度: a kind of mechanism named by what it does
         start = end - len(name)
         out.append(Mention(start, end, name, cls, "suffix"))
     return out
@@ -383,6 +406,8 @@ def find_mentions(text: str) -> list[Mention]:
         if re.search(f"[{CJK}]", inner) and not re.fullmatch(r"[第\d一二三四五六七八九十百]+[条章节款]?", inner):
             cands.append(Mention(m.start() + 1, m.end() - 1, inner, class_by_suffix(inner, "Program"), "quote"))
     for m in p["central"].finditer(text):
+        if m.group(0).endswith("部") and text.startswith("门", m.end()):
+            continue  # 财政部门: a department of any level, not the ministry
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "central"))
     for m in p["organ"].finditer(text):
         prev = text[m.start() - 1] if m.start() > 0 else ""

@@ -35,7 +35,7 @@ from .structure import analyse
 ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
 
 #: bump when extraction changes, so that re-ingesting the same file refreshes its graph
-EXTRACTOR_VERSION = "0.14.0"
+EXTRACTOR_VERSION = "0.15.0"
 
 
 @dataclass
@@ -138,6 +138,8 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
     if issued_doc:
         names[issued_doc.iri].append(issued_doc.label)
         classes[issued_doc.iri], fixed[issued_doc.iri] = "PolicyDocument", issued_doc.label
+    # a quoted name also written with its suffix (“双罚”制度) is that entity wherever it stands alone
+    tailed = {m.alias: m for m in mentions if m.source == "quote" and m.alias and m.cls in ("Program", "Policy")}
     for m in mentions:
         if m.self_ref:
             if subject:
@@ -148,6 +150,8 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
             ids[id(m)] = Identity(doc_iri, title)
             continue
         ident = titled.get(_untitled(canonical(m.label))) if m.cls in ("Program", "Policy") else None
+        if ident is None and m.source == "quote" and m.alias is None and m.label in tailed:
+            ident = resolve(tailed[m.label], base, jurisdiction, graph)  # “双罚” where the text also says “双罚”制度
         ident = ident or resolve(m, base, jurisdiction, graph)
         ids[id(m)] = ident
         names[ident.iri].append(original[m.start:m.end].strip("“”\"《》"))

@@ -311,3 +311,44 @@ def test_a_plans_figures_are_about_the_plan_unless_their_sentence_names_another(
     found = obs(text)
     assert [a for t, _, _, a in found if t == "80%"] == ["某区推进智能制造三年行动计划"]
     assert [a for t, _, _, a in found if t == "50万元"] == ["机器换人计划"]  # “机器换人”计划: the quote and its suffix
+
+
+def test_a_quoted_name_takes_the_longest_tail_that_ends_in_a_suffix():
+    labels = {m.label for m in find_mentions("组织开展“新时代”先进集体评选活动。推进“一窗通”全流程专项整治：")}
+    assert {"新时代先进集体评选活动", "一窗通全流程专项整治"} <= labels
+    assert not labels & {"新时代", "一窗通", "先进集体评选活动"}
+    labels = {m.label for m in find_mentions("全面推行“双随机”制度是指随机抽查。")}
+    assert "双随机制度" in labels
+
+
+def test_a_quoted_word_that_describes_a_kind_of_thing_is_no_name():
+    labels = {m.label for m in find_mentions("攻克“卡脖子”技术，压减“三公”经费，培育“领跑”企业，解决“入园难”问题。")}
+    assert not labels & {"卡脖子", "三公", "领跑", "入园难"}
+
+
+def test_set_phrases_in_quotes_are_slogans():
+    labels = {m.label for m in find_mentions("心怀“国之大者”，推动产业“无中生有、有中生新”，办好“民之所盼”。")}
+    assert not labels & {"国之大者", "民之所盼"}
+
+
+def test_a_mechanism_named_only_by_what_it_does_is_no_name():
+    labels = {m.label for m in find_mentions("健全资源共享的工作机制、保障机制和登记制度，理顺管理体制，落实河长制。")}
+    assert not labels & {"工作机制", "保障机制", "登记制度", "管理体制", "理顺管理体制"}
+    assert "河长制" in labels
+
+
+def test_a_suffix_inside_a_longer_word_ends_no_name():
+    labels = {m.label for m in find_mentions("降低企业制度性成本，编制城市发展战略规划，组建产业技术创新战略联盟，认定市级试点城市。")}
+    assert not labels & {"企业制度", "城市发展战略", "产业技术创新战略", "市级试点"}
+    labels = {m.label for m in find_mentions("继续开展科技金融合作贷款试点工作，创建智能制造试点示范。")}
+    assert {"科技金融合作贷款试点", "智能制造试点示范"} <= labels
+
+
+def test_a_ministry_name_inside_bumen_is_a_department_of_any_level():
+    labels = {m.label for m in find_mentions("由市级财政部门会同教育部门审核，报财政部备案。")}
+    assert "财政部" in labels and sum(1 for m in find_mentions("由市级财政部门审核。") if m.label == "财政部") == 0
+
+
+def test_campaign_suffixes_name_programs():
+    found = {(m.label, m.cls) for m in find_mentions("巩固主题学习教育成果，开展违规占地问题集中整治，认定数字化车间示范项目10个。")}
+    assert {("主题学习教育", "Program"), ("违规占地问题集中整治", "Program"), ("数字化车间示范项目", "Program")} <= found
