@@ -44,7 +44,8 @@ def _cue_patterns():
     g = gazetteer()
     target = [c for c in g.cues["target"] if c not in ("计划", "将", "要", "争取")]
     target_re = alternation(target) + (
-        r"|(?:到|至)\s*(?:19|20)\d\d\s*年"
+        r"|(?:(?<!截止)到|(?<![截])至)\s*(?:19|20)\d\d\s*年"      # 到2020年; not 截至2017年 (a result)
+        r"|(?<![相适对反供响效回呼])应(?![用对急收付])"      # 应小于, 应达到: a norm to meet; not 应用, 相应
         r"|计划(?!项目|内|单列|生育|经济)"           # 计划实施, 2018年计划; not 计划项目 or a plan's name
         r"|(?<![即日必])将(?![近军来领])(?![^，。；]{0,8}?(?:确定为|列为|列入|作为|纳入|认定为|评为|授予))"  # 将实施; not 将近, nor 把-like 将X确定为
         r"|(?<![主重需只])要(?![求点素])"              # 要实施; not 主要, 重要, 需要, 要求
@@ -54,7 +55,13 @@ def _cue_patterns():
             re.compile(rf"(?:{alternation(g.cues['achievement'] + g.cues['target'] + ['为', '是', '有', '达', '共', '新建', '建成', '建设', '实现', '达到'])})"))
 
 
-STRONG_TARGET = re.compile(r"计划(?!项目|内|单列)|力争|(?<!经过积极)(?<!经过)争取|确保|目标|预计|拟|(?:到|至)\s*(?:19|20)\d\d\s*年")
+STRONG_TARGET = re.compile(r"计划(?!项目|内|单列)|力争|(?<!经过积极)(?<!经过)争取|确保|目标|预计|拟"
+                           r"|(?:(?<!截止)到|(?<![截])至)\s*(?:19|20)\d\d\s*年")
+#: a sentence that goes on listing what the previous one announced (…将实施的工程。即：…)
+CONTINUATION = re.compile(r"\s*(?:即|包括|主要包括|具体包括|具体是|分别是|分别为|主要有)\s*[:：,，]?")
+DONE = re.compile(r"已|累计|截至|截止|目前")
+#: a definition of what a program is to comprise (“六横”指六个…)
+SCOPE = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])")
 PLAN_NAME_BEFORE = re.compile(r"(?:行动|三年|五年|发展|年度|工作|专项|培育|建设)$")
 
 
@@ -76,6 +83,8 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
         return "Achievement"
     if carried:
         return carried
+    if SCOPE.search(before):
+        return "Target"   # “六横”指…包括A、B…6个工程: the scope a program is to have
     if year is not None and doc_year is not None and year != doc_year:
         return "Target" if year > doc_year else "Achievement"
     return "Target" if genre_target else "Achievement"
@@ -155,13 +164,26 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             named.setdefault(m.label.strip("“”\""), m)
     by_length = sorted(named, key=len, reverse=True)
     prev_indicator = ""
+    announced = None  # the kind the previous sentence's cues gave, for a sentence continuing it
+    inherited = None
     for i, s in enumerate(sentences):
         sent_dates = dates_in[i]
         sentence = text[s.start:s.end]
+        if CONTINUATION.match(sentence):
+            inherited = announced
+        elif not (i and text[sentences[i - 1].start:sentences[i - 1].end].rstrip().endswith((";", "；"))):
+            inherited = None   # the items of a list after 即： run on over semicolons
+        announced = None
+        if _has_cue(sentence):
+            year_end = sent_dates[-1].year if sent_dates else carried.get(s.paragraph)
+            announced = classify(sentence, len(sentence), year_end, doc_year, genre_target)
         for q in qs_in[i]:
             before_dates = [d for d in sent_dates if d.end <= q.start]
             year = before_dates[-1].year if before_dates else carried.get(s.paragraph)
-            kind = classify(sentence, q.start - s.start, year, doc_year, genre_target, carried_kind.get(s.paragraph))
+            if inherited and not DONE.search(sentence[: q.start - s.start]):
+                kind = inherited   # 即：…完成造林3万亩 goes on with what …将实施 announced
+            else:
+                kind = classify(sentence, q.start - s.start, year, doc_year, genre_target, carried_kind.get(s.paragraph))
             if _has_cue(sentence[: q.start - s.start]):
                 carried_kind[s.paragraph] = kind
             # the nearest name before the number in its sentence, else what the paragraph is about

@@ -352,3 +352,28 @@ def test_a_ministry_name_inside_bumen_is_a_department_of_any_level():
 def test_campaign_suffixes_name_programs():
     found = {(m.label, m.cls) for m in find_mentions("巩固主题学习教育成果，开展违规占地问题集中整治，认定数字化车间示范项目10个。")}
     assert {("主题学习教育", "Program"), ("违规占地问题集中整治", "Program"), ("数字化车间示范项目", "Program")} <= found
+
+
+def test_jiezhi_is_a_result_not_a_target_year():
+    found = obs("截至2019年底，全县新建学校12所、改扩建学校8所，完成三年规划目标任务。")
+    assert {k for _, k, _, _ in found} == {"Achievement"}
+    assert {y for _, _, y, _ in found} == {2019}
+
+
+def test_a_norm_with_ying_is_a_target():
+    found = obs("依据地方排放标准，污水处理厂出水化学需氧量应小于50毫克/升。")
+    assert [k for t, k, _, _ in found if t == "50毫克/升"] == ["Target"]
+    found = obs("相应完成道路改造12公里。")
+    assert [k for t, k, _, _ in found] == ["Achievement"]
+
+
+def test_a_list_after_ji_continues_what_the_previous_sentence_announced():
+    text = "2019年我县将组织实施的重点水利工程。即：新建堤防5公里；完成河道清淤20公里；加固水库3座。"
+    assert {(t, k) for t, k, _, _ in obs(text)} == {("5公里", "Target"), ("20公里", "Target"), ("3座", "Target")}
+    text = "2018年我县实施了重点水利工程。即：已完成河道清淤20公里。"
+    assert [k for _, k, _, _ in obs(text)] == ["Achievement"]
+
+
+def test_a_definition_of_a_program_states_its_planned_scope():
+    found = obs("“三纵”指三条南北向输水干渠，包括东干渠、中干渠、西干渠3条干渠。", "glossary-report.txt")
+    assert [k for t, k, _, _ in found if t == "3条"] == ["Target"]
