@@ -38,6 +38,7 @@ class Mention:
     alias: str | None = None   # a shorter spelling seen with it (the quoted part)
     nested: bool = False
     self_ref: bool = False     # 本意见, 本办法: the document itself
+    headword: bool = False     # the term a numbered glossary entry defines
 
 
 #: priority when two recognizers claim the same span
@@ -54,6 +55,9 @@ def _patterns():
         "quote": re.compile(r"[“\"]([^“”\"\n]{1,40})[”\"]"),
         # 【总部企业奖】: the bracketed name of a clause of measures names what it grants
         "bracket": re.compile(r"【([^【】\n]{2,20})】"),
+        # 9.耕地林地园地空间治理“一张图”：… — a numbered entry defining a quoted term: the whole
+        # headword is the name, the quoted part another spelling of it
+        "headword": re.compile(r"^[ \t]*\d{1,3}[.．、][ \t]*(?P<head>[^：:\n，。；,;]{2,40}?)[ \t]*[：:]", re.M),
         "central": re.compile(trie_regex(g.central)),
         "organ": re.compile(rf"(?:中共)?(?P<level>[省市县区州])(?P<suffix>{body_sfx})"),
         # 自然资源厅, 省林草局: a standard department, with or without its level in front
@@ -91,6 +95,8 @@ def class_by_suffix(name: str, default: str | None = None) -> str | None:
     """The entity class a name's ending implies (…工程 → Program, …制度 → Policy)."""
     if any(name.endswith(k) for k in gazetteer().document_kinds) and len(name) > 6 and "关于" in name:
         return "PolicyDocument"
+    if re.search(rf"[{CJK}](?:\d+|[一二三四五六七八九十]+)条$", name):
+        return "Policy"   # 稳增长21条, 人才新政23条: a package of measures, named by its count of articles
     for sfx, cls in _suffix_classes():
         if name.endswith(sfx) and len(name) > len(sfx):
             return cls
@@ -236,6 +242,9 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     cls = class_by_suffix(label.strip("“”\""), "Program")
     if cls == "PolicyDocument":
         cls = "Program"
+    principle = re.fullmatch(r"[两三四五六七八九十]个([\u3400-\u9fff]{2,4})", label)
+    if principle and _jieba_tag(principle.group(1)) in ("v", "n", "l"):
+        cls = "Policy"   # “两个维护”, “四个意识”: political principles, not programs
     if inner in g.places or inner in g.central:
         return None
     start = m.start() + (1 + start_shift if start_shift else 0)
@@ -401,6 +410,17 @@ def find_mentions(text: str) -> list[Mention]:
         mention = _quote_mention(text, m)
         if mention:
             cands.append(mention)
+    for m in p["headword"].finditer(text):
+        head = m.group("head")
+        quoted = re.findall(r"[“\"]([^“”\"]+)[”\"]", head)
+        outside = re.sub(r"[“\"][^“”\"]*[”\"]", "", head)
+        if len(quoted) != 1 or not outside or re.search(r"[和及与、]", outside) or re.search(r"[《》]", head):
+            continue  # one quoted term in a longer headword; two names joined (A和“B”计划) are left alone
+        label = head.replace("“", "").replace("”", "").replace('"', "")
+        inner = quoted[0].strip()
+        cls = class_by_suffix(label, "Program")
+        cands.append(Mention(m.start("head"), m.end("head"), label, "Program" if cls == "PolicyDocument" else cls,
+                             "quote", alias=inner if re.search(f"[{CJK}]", inner) else None, headword=True))
     for m in p["bracket"].finditer(text):
         inner = m.group(1).strip()
         if re.search(f"[{CJK}]", inner) and not re.fullmatch(r"[第\d一二三四五六七八九十百]+[条章节款]?", inner):

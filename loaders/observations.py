@@ -110,6 +110,23 @@ def indicator_phrase(sentence: str, offset: int) -> str:
     return phrase[-20:]
 
 
+DEFINITION = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])")
+ENUMERATION = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])|包括|包含|分别是|分别为|主要有")
+
+
+def _defined_in(text: str, mentions: list[Mention], before: int) -> Mention | None:
+    """The name a sentence defines or enumerates the parts of before position ``before``:
+    a name followed by 指/是指/包括… (not an item of the list itself)."""
+    found = None
+    for k, m in enumerate(mentions):
+        if m.end > before:
+            break
+        nxt = mentions[k + 1].start if k + 1 < len(mentions) else before
+        if text[m.start - 1:m.start] != "、" and ENUMERATION.search(text[m.end:min(nxt, before)]):
+            found = m   # the last name right before its own 指/包括: “六横”指…, not the headword before it
+    return found
+
+
 def group_by_sentence(sentences, items) -> list[list]:
     """Items (anything with .start) grouped by the sentence they start in, in one pass."""
     groups: list[list] = [[] for _ in sentences]
@@ -191,8 +208,16 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             for m in about_in[i]:
                 if m.end <= q.start:
                     about = m
-            if about is not None and about.end == q.start and text[about.start - 1:about.start] == "、":
-                about = topic.get(s.paragraph)  # A、B、C 6个工程: the count is of the list, not of C
+            closes_list = about is not None and about.end == q.start and text[about.start - 1:about.start] == "、"
+            if closes_list:
+                # A、B、C 6个工程: the count is of the list, not of C; it is of what the sentence
+                # is defining or enumerating (“六横”指…，包括A、B、C6个工程), else the paragraph's topic
+                about = _defined_in(text, about_in[i], about.start) or topic.get(s.paragraph)
+            elif about is not None:
+                defined = _defined_in(text, about_in[i], q.start)
+                if defined is not None and DEFINITION.search(text[defined.end:q.start]) and \
+                        DEFINITION.search(text[defined.end:about.start]):
+                    about = defined   # “双千”计划是指面向…“一带一路”…千项: the figures define the 双千计划
             about_self = False
             if genre_target:
                 # a plan's or measures' figures are the document's own unless their sentence names
@@ -212,7 +237,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                 phrase = prev_indicator
             prev_indicator = phrase or prev_indicator
             inside = next((n for n in by_length if n in phrase), None) if phrase else None
-            if inside is not None:
+            if inside is not None and not closes_list:
                 about, about_self = named[inside], False
             out.append(Observation(q, kind, year, about, about_self, phrase))
         if sent_dates:

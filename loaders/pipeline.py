@@ -139,7 +139,13 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
         names[issued_doc.iri].append(issued_doc.label)
         classes[issued_doc.iri], fixed[issued_doc.iri] = "PolicyDocument", issued_doc.label
     # a quoted name also written with its suffix (“双罚”制度) is that entity wherever it stands alone
-    tailed = {m.alias: m for m in mentions if m.source == "quote" and m.alias and m.cls in ("Program", "Policy")}
+    # and a glossary headword (9.耕地林地园地空间治理“一张图”：) is the entity its quoted part names
+    tailed: dict[str, Mention] = {}
+    for m in mentions:
+        if m.source == "quote" and m.alias and m.cls in ("Program", "Policy"):
+            if m.alias not in tailed or (m.headword and not tailed[m.alias].headword):
+                tailed[m.alias] = m
+    headwords = {a: m for a, m in tailed.items() if m.headword}
     for m in mentions:
         if m.self_ref:
             if subject:
@@ -152,6 +158,8 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
         ident = titled.get(_untitled(canonical(m.label))) if m.cls in ("Program", "Policy") else None
         if ident is None and m.source == "quote" and m.alias is None and m.label in tailed:
             ident = resolve(tailed[m.label], base, jurisdiction, graph)  # “双罚” where the text also says “双罚”制度
+        elif ident is None and m.source == "quote" and m.alias in headwords and not m.headword:
+            ident = resolve(headwords[m.alias], base, jurisdiction, graph)  # “四早”工程 of entry 13.重大慢性病防治“四早”工程
         ident = ident or resolve(m, base, jurisdiction, graph)
         ids[id(m)] = ident
         names[ident.iri].append(original[m.start:m.end].strip("“”\"《》"))

@@ -377,3 +377,33 @@ def test_a_list_after_ji_continues_what_the_previous_sentence_announced():
 def test_a_definition_of_a_program_states_its_planned_scope():
     found = obs("“三纵”指三条南北向输水干渠，包括东干渠、中干渠、西干渠3条干渠。", "glossary-report.txt")
     assert [k for t, k, _, _ in found if t == "3条"] == ["Target"]
+
+
+def test_a_glossary_headword_is_the_whole_name_and_its_quote_an_alias():
+    text = "名词解释\n3.城乡供水“一张网”：2024年，省水利厅启动城乡供水“一张网”建设。\n"
+    ex, labels = labelled(text, "g.txt")
+    alts = {q.object.value for q in ex.quads if q.predicate.value.endswith("altLabel")}
+    assert "城乡供水一张网" in labels.values() and "一张网" in alts
+    assert "一张网" not in labels.values()
+    found = {m.label for m in find_mentions("5.民生实事和“暖心”工程：指…")}
+    assert "民生实事和暖心工程" not in found   # two names joined by 和 are left to the other rules
+
+
+def test_a_package_named_by_its_count_of_articles_is_a_policy():
+    found = {(m.label, m.cls) for m in find_mentions("落实“稳外贸15条”和“人才新政23条”。")}
+    assert {("稳外贸15条", "Policy"), ("人才新政23条", "Policy")} <= found
+
+
+def test_numbered_principles_are_policies():
+    found = {(m.label, m.cls) for m in find_mentions("增强“四个意识”、做到“两个维护”，推进“五个专项治理”。")}
+    assert {("四个意识", "Policy"), ("两个维护", "Policy")} <= found
+
+
+def test_a_name_after_chu_is_named_without_it():
+    found = {m.label for m in find_mentions("目前，除东湖省级旅游度假区外，全县均已完成划定。")}
+    assert "东湖省级旅游度假区" in found and not any(f.startswith("除") for f in found)
+
+
+def test_a_count_closing_a_list_is_about_what_the_sentence_defines():
+    text = "“三纵”指三条南北向干渠，包括东山干渠、中山干渠、西山干渠3个工程。"
+    assert [a for t, _, _, a in obs(text) if t == "3个"] == ["三纵"]
