@@ -479,7 +479,7 @@ def resolve_overlaps(cands: list[Mention]) -> list[Mention]:
     """Longest mention first; a mention may nest inside a longer name only when it is a
     place, park or body inside a document, initiative, park or body name. Character
     ownership is tracked per position, so this is linear in the text covered."""
-    cands.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.source], c.start))
+    cands.sort(key=lambda c: (-(c.end - c.start), PRIORITY[c.source], not c.headword, c.start))
     owner: dict[int, Mention] = {}
     nested_at: set[int] = set()
     taken: list[Mention] = []

@@ -142,6 +142,8 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if not wholes:
                 continue
             whole = wholes[-1]
+            if whole.headword and e.group(0) in ":：":
+                continue  # 15.“六横六纵”…体系：… the colon opens a definition, not a list
             if PART_OF_PHRASE.search(text[whole.end:at]) and len(wholes) >= 2:
                 whole = wholes[-2]  # X是Y的重要内容，包括A、B: the parts are X's
             elif any(whole.end <= m.start < at for m in ms if m is not whole) or len(text[whole.end:at]) > 24:
@@ -209,7 +211,27 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             for n in by_sentence[i]:
                 if n.nested and n.start == m.start and n.end < m.end and n.cls in ("Place", "Park"):
                     rels.append(Relation(m, "locatedIn", n, i))
+    _headwords_issued_as_their_document(sentences, by_sentence, rels, issued)
     return rels, issued
+
+
+def _headwords_issued_as_their_document(sentences, by_sentence, rels: list[Relation], issued: list[IssueDate]) -> None:
+    """4.稳增长“21”条：2025年4月1日，省政府办公厅印发《…》: the term a glossary entry defines
+    is the policy of the document its first sentence issues, by the same bodies on the same day."""
+    for i, group in enumerate(by_sentence):
+        for h in group:
+            if not h.headword or h.cls not in ("Program", "Policy"):
+                continue
+            docs = [r for r in rels if r.sentence == i and r.predicate == "issuedBy" and r.subject is not None
+                    and r.subject.cls == "PolicyDocument" and r.subject.start > h.end]
+            if not docs or any(r.subject is h and r.predicate == "issuedBy" for r in rels):
+                continue
+            first = min(docs, key=lambda r: r.subject.start).subject
+            for r in [r for r in docs if r.subject is first]:
+                rels.append(Relation(h, "issuedBy", r.object, i))
+            for d in [d for d in issued if d.subject is first][:1]:
+                if not any(x.subject is h for x in issued):
+                    issued.append(IssueDate(h, d.iso, i))
 
 
 IMPLEMENTING = re.compile(r"实施方案|实施意见|实施细则|实施办法|工作方案|行动方案")

@@ -407,3 +407,15 @@ def test_a_name_after_chu_is_named_without_it():
 def test_a_count_closing_a_list_is_about_what_the_sentence_defines():
     text = "“三纵”指三条南北向干渠，包括东山干渠、中山干渠、西山干渠3个工程。"
     assert [a for t, _, _, a in obs(text) if t == "3个"] == ["三纵"]
+
+
+def test_a_glossary_headword_is_issued_with_the_document_its_entry_issues():
+    text = ("名词解释\n6.稳就业“12”条：2024年3月5日，省政府办公厅印发《关于进一步稳定和扩大就业的若干措施》，提出12条措施。\n")
+    assert ("稳就业12条", "issuedBy", "省政府办公厅") in relations(text)
+    assert ("稳就业12条", "2024-03-05") in dates_of(text)
+
+
+def test_the_colon_after_a_glossary_headword_opens_a_definition_not_a_list():
+    text = "名词解释\n7.“两江”生态廊道：“东江”指东部沿江廊道，包括甲山公园、乙山公园2个工程。\n"
+    rels = relations(text)
+    assert not any(o == "两江生态廊道" and s_ in ("甲山公园", "乙山公园") for s_, p, o in rels)
