@@ -472,7 +472,25 @@ def find_mentions(text: str) -> list[Mention]:
         name = trim_name(m.group(0), m.group(0)[-1])
         if len(name) >= 3 and name[:-1] not in g.stop_words and name not in ("城镇", "乡镇", "村镇", "集镇", "小镇"):
             cands.append(Mention(m.end() - len(name), m.end(), name, "Place", "place"))
-    return resolve_overlaps(cands)
+    found = resolve_overlaps(cands)
+    return _with_issued_documents(found)
+
+
+NOTICE_OF = re.compile(r"^(?P<pre>.{0,40}?关于(?:印发|转发|颁布|发布)《?)(?P<doc>[^《》]{4,80}?)》?的(?:通知|决定)$")
+
+
+def _with_issued_documents(mentions: list[Mention]) -> list[Mention]:
+    """《关于印发衢州市政府产业基金管理暂行办法的通知》 also names the measures it issues:
+    a document nested in the notice's title."""
+    out = []
+    for m in mentions:
+        out.append(m)
+        nm = NOTICE_OF.match(m.label) if m.cls == "PolicyDocument" and m.source == "title" else None
+        if nm:
+            start = m.start + 1 + nm.end("pre")   # past 《 and the words before the inner title
+            out.append(Mention(start, start + len(nm.group("doc")), nm.group("doc"), "PolicyDocument", "title",
+                               nested=True))
+    return out
 
 
 def resolve_overlaps(cands: list[Mention]) -> list[Mention]:

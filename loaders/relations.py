@@ -212,6 +212,12 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
                 if n.nested and n.start == m.start and n.end < m.end and n.cls in ("Place", "Park"):
                     rels.append(Relation(m, "locatedIn", n, i))
     _headwords_issued_as_their_document(sentences, by_sentence, rels, issued)
+    # a notice issuing measures (关于印发《X》的通知) and the measures X have the same issuer
+    for r in list(rels):
+        if r.predicate == "issuedBy" and r.subject is not None and r.subject.cls == "PolicyDocument":
+            for n in mentions:
+                if n.nested and n.cls == "PolicyDocument" and r.subject.start < n.start and n.end < r.subject.end:
+                    rels.append(Relation(n, "issuedBy", r.object, r.sentence))
     return rels, issued
 
 

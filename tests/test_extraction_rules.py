@@ -419,3 +419,14 @@ def test_the_colon_after_a_glossary_headword_opens_a_definition_not_a_list():
     text = "名词解释\n7.“两江”生态廊道：“东江”指东部沿江廊道，包括甲山公园、乙山公园2个工程。\n"
     rels = relations(text)
     assert not any(o == "两江生态廊道" and s_ in ("甲山公园", "乙山公园") for s_, p, o in rels)
+
+
+def test_a_cited_notice_names_the_measures_it_issues():
+    text = "根据县政府办公室《关于印发县级储备粮管理暂行办法的通知》（某政办发〔2019〕3号）执行。"
+    rels = relations(text)
+    assert ("县级储备粮管理暂行办法", "issuedBy", "县政府办公室") in rels
+    assert ("关于印发县级储备粮管理暂行办法的通知", "issuedBy", "县政府办公室") in rels
+
+
+def test_a_body_setting_up_a_fund_issues_it():
+    assert ("乡村振兴专项资金", "issuedBy", "县政府") in relations("县政府设立乡村振兴专项资金，用于支持产业发展。")
