@@ -208,9 +208,11 @@ def _emphasis(inner: str, text: str, m: re.Match) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _quote_tail_suffixes() -> str:
+def _quote_tails() -> tuple[re.Pattern, re.Pattern]:
+    """The longest tail ending in a suffix at a word's end; a suffix right after the quote."""
     g = gazetteer()
-    return alternation(g.program_suffixes + g.policy_suffixes)
+    sfx = alternation(g.program_suffixes + g.policy_suffixes)
+    return (re.compile(rf"[{CJK}]{{0,8}}(?:{sfx})(?:(?![{CJK}])|(?=[和及与]))"), re.compile(f"(?:{sfx}|建设)"))
 
 
 def _quote_mention(text: str, m: re.Match) -> Mention | None:
@@ -223,11 +225,10 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
         return None
     end = m.end()
     label = inner
-    sfx = _quote_tail_suffixes()
+    longest, right_after = _quote_tails()
     # the longest tail that ends a word with a suffix (“衢时代”特别奖评选活动), else a suffix
     # right after the quote (“双罚”制度是指…)
-    sm = (re.match(rf"[{CJK}]{{0,8}}(?:{sfx})(?:(?![{CJK}])|(?=[和及与]))", text[end:end + 14])
-          or re.match(f"(?:{sfx}|建设)", text[end:end + 6]))
+    sm = longest.match(text[end:end + 14]) or right_after.match(text[end:end + 6])
     if sm:
         label = inner + sm.group(0)
         end += len(sm.group(0))

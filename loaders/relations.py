@@ -213,11 +213,18 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
                     rels.append(Relation(m, "locatedIn", n, i))
     _headwords_issued_as_their_document(sentences, by_sentence, rels, issued)
     # a notice issuing measures (关于印发《X》的通知) and the measures X have the same issuer
-    for r in list(rels):
-        if r.predicate == "issuedBy" and r.subject is not None and r.subject.cls == "PolicyDocument":
-            for n in mentions:
-                if n.nested and n.cls == "PolicyDocument" and r.subject.start < n.start and n.end < r.subject.end:
-                    rels.append(Relation(n, "issuedBy", r.object, r.sentence))
+    inner_docs = {n.start: n for n in mentions if n.nested and n.cls == "PolicyDocument"}
+    if inner_docs:
+        issued_in = {}   # notice -> the measures nested in its title
+        for m in mentions:
+            if m.cls == "PolicyDocument" and not m.nested:
+                for at in range(m.start + 1, m.end):
+                    if at in inner_docs:
+                        issued_in[id(m)] = inner_docs[at]
+                        break
+        for r in list(rels):
+            if r.predicate == "issuedBy" and r.subject is not None and id(r.subject) in issued_in:
+                rels.append(Relation(issued_in[id(r.subject)], "issuedBy", r.object, r.sentence))
     return rels, issued
 
 
