@@ -144,8 +144,8 @@ def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
     cut = 0
     for i, w in enumerate(words):
         if w in CONJUNCTIONS:
-            # 安全生产和环境污染…试点 is one name; 铸链工程和强基工程 are two
-            if _ends_with_suffix("".join(words[:i])):
+            # 安全生产和环境污染…试点 is one name; 铸链工程和强基工程 are two; none starts with 和
+            if i == 0 or _ends_with_suffix("".join(words[:i])):
                 cut = i + 1
             continue
         if w in stop or re.fullmatch(r"\d+年|\d+月|[0-9.]+", w) or (
@@ -173,6 +173,7 @@ LIST_CUES = ("包括", "包含", "分别是", "分别为", "主要有", "是指"
 WEAK_SUFFIXES = set(_LIMITS["weak"])
 
 GENERIC_NAMES = set(_LIMITS["generic"])
+GENERIC_CORES = set(_LIMITS["generic_cores"])
 MODIFIED_NOUNS = tuple(sorted(_LIMITS["modified_nouns"], key=len, reverse=True))
 ATTRIBUTIVE_AFTER = tuple(_LIMITS["attributive"])
 POLICY_CONTINUATIONS = tuple(_LIMITS["policy_continuations"])
@@ -232,8 +233,8 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     if sm:
         label = inner + sm.group(0)
         end += len(sm.group(0))
-    elif _emphasis(inner, text, m):
-        return None
+    elif _emphasis(inner, text, m) or "、" in inner:
+        return None   # “创新驱动、资本撬动”: parallel phrases are a slogan unless a suffix names them
     stripped = strip_leading_verbs(label)
     if stripped != label and len(stripped) >= 4 and stripped not in GENERIC_NAMES:  # “开展…‘自审自发’试点”: the name follows the verb
         start_shift = label.index(stripped)
@@ -269,10 +270,18 @@ def _suffix_mentions(text: str) -> list[Mention]:
         if sfx.endswith(("试点", "示范")) and text.startswith(ATTRIBUTIVE_AFTER, end):
             continue  # 试点城市, 示范单位: an attribute of what follows
         # extend over a longer suffix that starts here (产业园 → 产业园区)
+        if re.match(r"[（(][A-Z]{2,6}[)）]", text[end:end + 8]):
+            continue  # 企业资源计划（ERP）, 计算机辅助工程（CAE）: a technique, not a program
         left = m.start()
         i = left
-        while i > 0 and left - i < 24 and re.match(f"[{CJK}A-Za-z+·]", text[i - 1]):
-            i -= 1
+        while i > 0 and left - i < 24:
+            if re.match(f"[{CJK}A-Za-z+·]", text[i - 1]):
+                i -= 1
+                continue
+            inner = re.search(rf"[（(](?:[A-Z]{{2,6}}|[{CJK}])[)）]$", text[max(0, i - 8):i])
+            if not inner:   # 首席信息官（CIO）制度, 差别化电（水）价机制: a bracketed acronym or character inside
+                break
+            i -= len(inner.group(0))
         run_start_after_number = i > 0 and bool(re.match(f"[0-9{CN_NUM}]", text[i - 1]))
         run = text[i:end]
         if len(run) <= len(sfx):
@@ -303,6 +312,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         if cls == "Policy" and len(core) == 2 and _jieba_tag(core) in ("v", "vn", "vd"):
             continue  # 工作机制, 保障机制, 登记制度: a kind of mechanism named by what it does
+        if (cls == "Policy" and core.endswith("工作")) or core[-1] in "与和及、" or core in GENERIC_CORES:
+            continue  # 信息化工作制度: working rules; 调度与计划: two nouns joined; 企业试点: whose?
         start = end - len(name)
         out.append(Mention(start, end, name, cls, "suffix"))
     return out

@@ -139,6 +139,8 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
         names[issued_doc.iri].append(issued_doc.label)
         classes[issued_doc.iri], fixed[issued_doc.iri] = "PolicyDocument", issued_doc.label
     # a quoted name also written with its suffix (“双罚”制度) is that entity wherever it stands alone
+    # a name the text abbreviates (X（以下简称“Y”）) is the entity wherever Y stands
+    abbreviated = _abbreviations(original, mentions)
     # and a glossary headword (9.耕地林地园地空间治理“一张图”：) is the entity its quoted part names
     tailed: dict[str, Mention] = {}
     for m in mentions:
@@ -156,6 +158,12 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
             ids[id(m)] = Identity(doc_iri, title)
             continue
         ident = titled.get(_untitled(canonical(m.label))) if m.cls in ("Program", "Policy") else None
+        full = abbreviated.get(canonical(m.label))
+        if ident is None and full is not None and full is not m:
+            ident = resolve(full, base, jurisdiction, graph)
+            names[ident.iri].append(original[m.start:m.end].strip("“”\"《》"))
+            ids[id(m)] = ident
+            continue
         if ident is None and m.source == "quote" and m.alias is None and m.label in tailed:
             ident = resolve(tailed[m.label], base, jurisdiction, graph)  # “双罚” where the text also says “双罚”制度
         elif ident is None and m.source == "quote" and m.alias in headwords and not m.headword:
@@ -274,6 +282,23 @@ def _untitled(name: str) -> str:
 
 
 ABBREVIATIONS = tuple(tuple(part.strip() for part in line.split("|")) for line in read_list("body_abbreviations.txt"))
+
+
+ABBREVIATION_CUE = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|统称)(?:为)?\s*[:：]?\s*$")
+
+
+def _abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Short names the text introduces for a longer one: 资金管理委员会办公室（以下简称“资管办”）
+    maps 资管办 to the body; 新一轮…建设计划（简称“双高计划”） maps 双高计划 to the plan."""
+    out: dict[str, Mention] = {}
+    previous = None
+    for m in mentions:
+        if m.nested:
+            continue
+        if previous is not None and m.source == "quote" and ABBREVIATION_CUE.fullmatch(text[previous.end:m.start]):
+            out.setdefault(canonical(m.label), previous)
+        previous = m
+    return out
 
 
 def _merge_abbreviated_bodies(mentions, ids: dict, names: dict) -> None:

@@ -430,3 +430,36 @@ def test_a_cited_notice_names_the_measures_it_issues():
 
 def test_a_body_setting_up_a_fund_issues_it():
     assert ("乡村振兴专项资金", "issuedBy", "县政府") in relations("县政府设立乡村振兴专项资金，用于支持产业发展。")
+
+
+def test_an_abbreviation_the_text_introduces_is_the_full_name():
+    text = "县政府设立乡村振兴基金管理委员会（以下简称“振兴委”）。振兴委负责审核。“振兴委”每年报告一次。"
+    ex, labels = labelled(text, "a.txt")
+    assert "振兴委" not in labels.values()
+    alts = {q.object.value for q in ex.quads if q.predicate.value.endswith("altLabel")}
+    assert "振兴委" in alts
+
+
+def test_no_name_starts_with_a_conjunction():
+    labels = {m.label for m in find_mentions("设立专项资金（以下简称专资）和产业发展资金管理委员会。")}
+    assert "产业发展资金管理委员会" in labels and not any(lab.startswith("和") for lab in labels)
+
+
+def test_parallel_phrases_in_quotes_are_a_slogan():
+    labels = {m.label for m in find_mentions("坚持“政府引导、市场运作”两轮驱动，推进“一网通办、一次办好”改革。")}
+    assert not labels & {"政府引导、市场运作", "一网通办、一次办好"}
+
+
+def test_techniques_named_with_an_acronym_are_not_programs():
+    labels = {m.label for m in find_mentions("推广企业资源计划（ERP）、计算机辅助工程（CAE）等系统。")}
+    assert not labels & {"企业资源计划", "计算机辅助工程"}
+
+
+def test_a_bracketed_acronym_or_character_stays_inside_a_name():
+    labels = {m.label for m in find_mentions("推行首席数据官（CDO）制度，实行差别化电（水）价机制。")}
+    assert {"首席数据官（CDO）制度", "差别化电（水）价机制"} <= labels
+
+
+def test_working_rules_and_joined_nouns_are_not_names():
+    labels = {m.label for m in find_mentions("完善信息化工作制度，强化排产与计划，开展企业试点示范。")}
+    assert not labels & {"信息化工作制度", "排产与计划", "企业试点示范"}
