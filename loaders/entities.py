@@ -26,6 +26,10 @@ from .gazetteer import alternation, gazetteer, read_groups, read_list, trie_rege
 
 CJK = "\u3400-\u9fff"
 CN_NUM = "零〇一二两三四五六七八九十百千万"
+IS_CJK = re.compile(f"[{CJK}]")
+IN_NAME_RUN = re.compile(f"[{CJK}A-Za-z+·]")
+BRACKETED_INSIDE = re.compile(rf"[（(](?:[A-Z]{{2,6}}|[{CJK}])[)）]$")
+NUMERAL = re.compile(f"[0-9{CN_NUM}]")
 
 
 @dataclass
@@ -261,7 +265,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
         end = m.end()
         nxt = text[end:end + 1]
         # a one-character suffix must end a word: 河长制 yes, 制造 or 制定 no
-        if len(sfx) == 1 and nxt and re.match(f"[{CJK}]", nxt) and nxt not in "、和及与的等办":
+        if len(sfx) == 1 and nxt and IS_CJK.match(nxt) and nxt not in "、和及与的等办":
             continue
         if len(sfx) == 1 and _jieba_tag(text[max(0, end - 2):end]) in ("v", "vn", "vd"):
             continue  # 复制, 编制, 控制: a verb, not a regime
@@ -275,14 +279,14 @@ def _suffix_mentions(text: str) -> list[Mention]:
         left = m.start()
         i = left
         while i > 0 and left - i < 24:
-            if re.match(f"[{CJK}A-Za-z+·]", text[i - 1]):
+            if IN_NAME_RUN.match(text[i - 1]):
                 i -= 1
                 continue
-            inner = re.search(rf"[（(](?:[A-Z]{{2,6}}|[{CJK}])[)）]$", text[max(0, i - 8):i])
+            inner = BRACKETED_INSIDE.search(text[max(0, i - 8):i]) if text[i - 1] in "）)" else None
             if not inner:   # 首席信息官（CIO）制度, 差别化电（水）价机制: a bracketed acronym or character inside
                 break
             i -= len(inner.group(0))
-        run_start_after_number = i > 0 and bool(re.match(f"[0-9{CN_NUM}]", text[i - 1]))
+        run_start_after_number = i > 0 and bool(NUMERAL.match(text[i - 1]))
         run = text[i:end]
         if len(run) <= len(sfx):
             continue
@@ -443,7 +447,7 @@ def find_mentions(text: str) -> list[Mention]:
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "central"))
     for m in p["organ"].finditer(text):
         prev = text[m.start() - 1] if m.start() > 0 else ""
-        if prev and re.match(f"[{CJK}]", prev) and prev not in "我和及与由经在的被为将、照据按向对从受请报":
+        if prev and IS_CJK.match(prev) and prev not in "我和及与由经在的被为将、照据按向对从受请报":
             continue
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
     for m in p["department"].finditer(text):
