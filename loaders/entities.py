@@ -28,7 +28,7 @@ CJK = "\u3400-\u9fff"
 CN_NUM = "零〇一二两三四五六七八九十百千万"
 IS_CJK = re.compile(f"[{CJK}]")
 IN_NAME_RUN = re.compile(f"[{CJK}A-Za-z+·]")
-BRACKETED_INSIDE = re.compile(rf"[（(](?:[A-Z]{{2,6}}|[{CJK}])[)）]$")
+BRACKETED_INSIDE = re.compile(rf"[（(](?:[A-Z]{{2,6}}|(?![一二三四五六七八九十])[{CJK}])[)）]$")
 NUMERAL = re.compile(f"[0-9{CN_NUM}]")
 
 

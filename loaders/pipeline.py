@@ -131,6 +131,7 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
             issued_doc = Identity(iri(base, "PolicyDocument", "PolicyDocument:" + name), name)
             titled.setdefault(_untitled(name), issued_doc)
             subject = issued_doc
+    mentions = _title_lines(text, mentions, titled)
     ids: dict[int, Identity] = {}
     names: dict[str, list[str]] = defaultdict(list)
     classes: dict[str, str] = {}
@@ -282,6 +283,21 @@ def _untitled(name: str) -> str:
 
 
 ABBREVIATIONS = tuple(tuple(part.strip() for part in line.split("|")) for line in read_list("body_abbreviations.txt"))
+
+
+def _title_lines(text: str, mentions: list[Mention], titled: dict) -> list[Mention]:
+    """A line that is a known document's title with no 《》 (the plan a notice prints,
+    starting on its own line) names that document: the names inside it are part of it."""
+    lines = [ln for ln in re.finditer(r"^[ \t]*(\S[^\n]{3,118}?)[ \t]*$", text, re.M)
+             if _untitled(canonical(ln.group(1))) in titled]
+    if not lines:
+        return mentions
+    out = list(mentions)
+    for line in lines:
+        start, end = line.span(1)
+        out = [m for m in out if not (start <= m.start and m.end <= end and m.cls in ("Program", "Policy"))]
+        out.append(Mention(start, end, line.group(1), "PolicyDocument", "title"))
+    return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 ABBREVIATION_CUE = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|统称)(?:为)?\s*[:：]?\s*$")

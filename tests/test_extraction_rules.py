@@ -463,3 +463,16 @@ def test_a_bracketed_acronym_or_character_stays_inside_a_name():
 def test_working_rules_and_joined_nouns_are_not_names():
     labels = {m.label for m in find_mentions("完善信息化工作制度，强化排产与计划，开展企业试点示范。")}
     assert not labels & {"信息化工作制度", "排产与计划", "企业试点示范"}
+
+
+def test_the_printed_plan_title_on_its_own_line_is_that_document():
+    text = ("某区管理委员会关于印发《某区加快推进数字园区建设三年行动计划》的通知\n各部门：\n现印发给你们。\n"
+            "某区加快推进数字园区建设三年行动计划\n到2020年，建成数字车间10个。\n")
+    ex, labels = labelled(text, "p.txt")
+    assert "数字园区建设三年行动计划" not in labels.values()
+    assert "某区加快推进数字园区建设三年行动计划" in labels.values()
+
+
+def test_a_numbered_heading_is_not_inside_a_name():
+    labels = {m.label for m in find_mentions("（四）竞争分配财政专项资金。")}
+    assert not any(lab.startswith(("（", "(")) for lab in labels)
