@@ -463,7 +463,7 @@ def find_mentions(text: str) -> list[Mention]:
         if sm:
             start = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中共" else m.start()
             cands.append(Mention(start, sm.end(), text[start:sm.end()], "IssuingBody", "organ"))
-    for m in re.finditer(r"(?<![\u3400-\u9fff])([省市县区])委[、和及]\1(?!委|政府|人民|人大|政协|[\u3400-\u9fff]{0,2}(?:厅|局|办))", text):
+    for m in re.finditer(r"(?:(?<![\u3400-\u9fff])|(?<=[照据由经在]))([省市县区])委[、和及]\1(?!委|政府|人民|人大|政协|[\u3400-\u9fff]{0,2}(?:厅|局|办))", text):
         start = m.end() - 1   # 市委、市在实施: "市" stands for 市政府 (texts drop words)
         cands.append(Mention(start, start + 1, m.group(1), "IssuingBody", "organ"))
     for m in p["self"].finditer(text):

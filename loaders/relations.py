@@ -26,6 +26,10 @@ INITIATIVES = ("PolicyDocument", "Policy", "Program")
 PART_OF_PHRASE = re.compile(r"^[”\"]?的(?:重要)?(?:组成部分|一部分|内容)[,，]?$")
 COUNTED_WHOLE = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|类|种)")
 START_RE = re.compile(r"启动实施|开始实施|正式实施|启动|推出|设立|开始推行")
+INTRODUCED = re.compile(r"(?:简称|统称|并称)为?\s*[“\"]")
+#: the opening of a sentence ends at the first verb or clause break: 市委、市在实施…
+SUBJECT_BREAK = re.compile(r"[，,。；;]\s*(?![\u3400-\u9fff]{0,3}[、和及])|在|实施|启动|增加|提出|出台|印发")
+DEPLOYED = re.compile(r"(?:按照|根据|按)[^，。；]{1,30}?(?:统一部署|决策部署|部署|统一安排)")
 DOC_NUMBER_AFTER = re.compile(r"\s*[(（][^()（）]{0,12}?[〔\[［]((?:19|20)\d\d)[〕\]］]\d+号[)）]")
 PREAMBLE = re.compile(r"特制定|制定本|现提出|提出如下|特提出|现就.{0,12}提出|结合.{0,12}实际")
 GROUP = {"Program": "initiative", "Policy": "initiative", "PolicyDocument": "document", "Park": "park"}
@@ -98,6 +102,27 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if before and objects:
                 for o in objects:
                     issued.append(IssueDate(o, before[-1].iso, i))
+        # 2017年4月，市委、市在实施…基础上，增加…，简称“三改三建”: the bodies opening the sentence
+        # launched what it names (and the date opening it dates it)
+        for am in INTRODUCED.finditer(sent):
+            named = [m for m in ms if m.cls in ("Program", "Policy") and m.start >= s.start + am.end() - 1][:1]
+            cut = SUBJECT_BREAK.search(sent)
+            opening_end = s.start + (cut.start() if cut else len(sent))
+            opening = [m for m in ms if m.cls == "IssuingBody" and m.end <= opening_end]
+            first_date = [d for d in sent_dates if not d.period and d.end <= opening_end]
+            for o in named:
+                for b in opening:
+                    rels.append(Relation(o, "issuedBy", b, i))
+                if opening and first_date:
+                    issued.append(IssueDate(o, first_date[0].iso, i))
+        # 按照省委、省统一部署，我市启动“乡村文明行动”: the bodies whose deployment it follows launched it
+        for dm in DEPLOYED.finditer(sent):
+            bodies = [m for m in ms if m.cls == "IssuingBody" and s.start + dm.start() <= m.start and m.end <= s.start + dm.end()]
+            launched = [m for m in ms if m.cls in ("Program", "Policy") and m.start >= s.start + dm.end()]
+            launched = _same_clause(text, s.start + dm.end(), launched, breaks="。；;")[:1]
+            for o in launched:
+                for b in bodies:
+                    rels.append(Relation(o, "issuedBy", b, i))
         # start verbs date a program: 2013年起启动实施“铸链工程”; 该项工作自2016年启动 (the topic)
         for v in START_RE.finditer(sent):
             vs, ve = s.start + v.start(), s.start + v.end()

@@ -476,3 +476,14 @@ def test_the_printed_plan_title_on_its_own_line_is_that_document():
 def test_a_numbered_heading_is_not_inside_a_name():
     labels = {m.label for m in find_mentions("（四）竞争分配财政专项资金。")}
     assert not any(lab.startswith(("（", "(")) for lab in labels)
+
+
+def test_the_bodies_opening_a_sentence_launch_the_program_it_names_with_jiancheng():
+    text = "2019年3月，县委、县政府在推进“两改一建”基础上，增加农村公路建设，简称“两改两建”。"
+    assert {("两改两建", "issuedBy", "县委"), ("两改两建", "issuedBy", "县政府")} <= relations(text)
+    assert ("两改两建", "2019-03") in dates_of(text)
+
+
+def test_a_program_launched_under_a_bodys_deployment_is_issued_by_it():
+    text = "2019年5月，按照市委、市统一部署，我县启动“清河行动”，重点整治河道。"
+    assert {("清河行动", "issuedBy", "市委"), ("清河行动", "issuedBy", "市")} <= relations(text)
