@@ -318,9 +318,26 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 工作机制, 保障机制, 登记制度: a kind of mechanism named by what it does
         if (cls == "Policy" and core.endswith("工作")) or core[-1] in "与和及、" or core in GENERIC_CORES:
             continue  # 信息化工作制度: working rules; 调度与计划: two nouns joined; 企业试点: whose?
+        if cls == "Park" and _descriptive(core):
+            continue  # 现代化物流园区, 特色产业园区: a kind of zone, not one zone's name
         start = end - len(name)
         out.append(Mention(start, end, name, cls, "suffix"))
     return out
+
+
+COMMON_TAGS = {"n", "vn", "v", "b", "f", "a", "ad", "an", "d", "l"}
+
+
+def _descriptive(core: str) -> bool:
+    """A core made only of common words of two or more characters (现代化+物流, 特色产业):
+    no place, person or brand name, no unknown word. National designations keep theirs."""
+    if core.startswith("国家"):
+        return False
+    import jieba.posseg
+
+    _jieba()
+    words = jieba.posseg.dt.lcut(core, HMM=False)
+    return all(len(w.word) >= 2 and w.flag in COMMON_TAGS for w in words)
 
 
 ENUM_CUE = re.compile(r"(?:是指|(?<=[”\"])\s*[:：]?\s*指|包括|包含|分别是|分别为|主要有|主要包括)\s*[:：]?")

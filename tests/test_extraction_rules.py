@@ -487,3 +487,9 @@ def test_the_bodies_opening_a_sentence_launch_the_program_it_names_with_jianchen
 def test_a_program_launched_under_a_bodys_deployment_is_issued_by_it():
     text = "2019年5月，按照市委、市统一部署，我县启动“清河行动”，重点整治河道。"
     assert {("清河行动", "issuedBy", "市委"), ("清河行动", "issuedBy", "市")} <= relations(text)
+
+
+def test_a_kind_of_zone_is_not_a_zone_name():
+    labels = {m.label for m in find_mentions("建设现代化物流园区和特色产业园区，支持东岳产业园、国家生态文明示范区建设。")}
+    assert not labels & {"现代化物流园区", "特色产业园区"}
+    assert {"东岳产业园", "国家生态文明示范区"} <= labels
