@@ -447,6 +447,10 @@ def find_mentions(text: str) -> list[Mention]:
         head = m.group("head")
         quoted = re.findall(r"[“\"]([^“”\"]+)[”\"]", head)
         outside = re.sub(r"[“\"][^“”\"]*[”\"]", "", head)
+        if not quoted and class_by_suffix(head) in ("Program", "Policy") and not re.search(r"[和及与、《》“”]", head) \
+                and not _starts_with_verb(head):
+            cands.append(Mention(m.start("head"), m.end("head"), head, class_by_suffix(head), "quote", headword=True))
+            continue  # 6.六大科技专项：… a named initiative the entry defines
         if len(quoted) != 1 or not outside or re.search(r"[和及与、]", outside) or re.search(r"[《》]", head):
             continue  # one quoted term in a longer headword; two names joined (A和“B”计划) are left alone
         label = head.replace("“", "").replace("”", "").replace('"', "")

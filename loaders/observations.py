@@ -154,8 +154,9 @@ def paragraph_topics(text: str, sentences, about_in) -> dict[int, Mention]:
         if not ms:
             continue
         para = text[spans[p][0]:spans[p][1]]
-        named = [m for m in ms if re.search(r"(?:简称|统称|称为|简称为)\s*[“\"]?$", text[max(0, m.start - 4):m.start])]
-        if named:
+        named = [m for m in ms if m.headword] or \
+            [m for m in ms if re.search(r"(?:简称|统称|称为|简称为)\s*[“\"]?$", text[max(0, m.start - 4):m.start])]
+        if named:   # the term a glossary entry defines, or a name the paragraph introduces
             out[p] = named[0]
             continue
         def weight(m):
@@ -208,7 +209,10 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             for m in about_in[i]:
                 if m.end <= q.start:
                     about = m
-            closes_list = about is not None and about.end == q.start and text[about.start - 1:about.start] == "、"
+            # the count closes a list (A、B、C6个工程; A、B等6个专项): it counts the list's items
+            closes_list = about is not None and (
+                (about.end == q.start and text[about.start - 1:about.start] == "、")
+                or re.search(r"、[^，。；,;、]{1,20}等$", text[s.start:q.start]) is not None)
             if closes_list:
                 # A、B、C 6个工程: the count is of the list, not of C; it is of what the sentence
                 # is defining or enumerating (“六横”指…，包括A、B、C6个工程), else the paragraph's topic

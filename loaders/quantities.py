@@ -239,7 +239,7 @@ def _ordinal_or_name(text: str, start: int) -> bool:
     if prev == "、":  # 第4、5、6条: every item of a list of ordinals is an ordinal
         chain = re.search(r"第(?:[\d一二三四五六七八九十]+、)+$", text[max(0, start - 30):start])
         return chain is not None
-    return prev in ("第", "“", '"') or (prev.isalpha() and prev.isascii())
+    return prev in ("第", "“", '"', "届") or (prev.isalpha() and prev.isascii())  # 十二届五次全会: a session
 
 
 def _quantity(text: str, m: re.Match) -> Quantity | None:
@@ -256,7 +256,9 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
             # 两个维护, 三项制度: a small Chinese count before a word is part of a phrase, far
             # more often than a figure (两批, 三个城市 still count)
             nxt = text[m.end():m.end() + 2]
-            if re.match(rf"[\u3400-\u9fff]", nxt[:1] or "x") and nxt[:1] not in "，。、；的":
+            phrase = re.match(r"[\u3400-\u9fff]*", text[m.end():m.end() + 16]).group(0)
+            # …指六个横向输水大动脉: a count of things described at length still counts
+            if re.match(rf"[\u3400-\u9fff]", nxt[:1] or "x") and nxt[:1] not in "，。、；的" and len(phrase) < 6:
                 return None
     if unit == "条" and text[m.end():m.end() + 1] in ("外", "款", "规", "之"):
         return None  # 5、6、7、8条外, 第3条规定: articles referred to, not a count

@@ -493,3 +493,17 @@ def test_a_kind_of_zone_is_not_a_zone_name():
     labels = {m.label for m in find_mentions("建设现代化物流园区和特色产业园区，支持东岳产业园、国家生态文明示范区建设。")}
     assert not labels & {"现代化物流园区", "特色产业园区"}
     assert {"东岳产业园", "国家生态文明示范区"} <= labels
+
+
+def test_a_small_chinese_count_of_things_described_at_length_counts():
+    assert [q[0] for q in qs("“三纵”指三个纵向输水大通道，包括东线。")] == ["三个"]
+    assert qs("做到“两个维护”，落实三项制度。") == []
+
+
+def test_session_numbers_are_ordinals():
+    assert qs("省委十二届五次全会提出，要实施重大专项。") == []
+
+
+def test_a_count_after_a_deng_list_is_about_what_the_entry_defines():
+    text = "名词解释\n6.六大生态工程：市委提出，要实施清水行动，布局湿地保护、水系连通等6个重大生态工程。\n"
+    assert [a for t, _, _, a in obs(text) if t == "6个"] == ["六大生态工程"]
