@@ -28,7 +28,7 @@ CJK = "\u3400-\u9fff"
 CN_NUM = "零〇一二两三四五六七八九十百千万"
 IS_CJK = re.compile(f"[{CJK}]")
 IN_NAME_RUN = re.compile(f"[{CJK}A-Za-z+·]")
-BRACKETED_INSIDE = re.compile(rf"[（(](?:[A-Z]{{2,6}}|(?![一二三四五六七八九十])[{CJK}])[)）]$")
+BRACKETED_INSIDE = re.compile(rf"[（(](?:[A-Z]{{2,6}}|(?![一二三四五六七八九十])[{CJK}]{{1,2}})[)）]$")
 NUMERAL = re.compile(f"[0-9{CN_NUM}]")
 
 
@@ -271,6 +271,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 复制, 编制, 控制: a verb, not a regime
         if len(sfx) > 1 and sfx in gazetteer().policy_suffixes and text.startswith(POLICY_CONTINUATIONS, end):
             continue  # 制度性成本, 战略规划, 战略联盟: the word goes on
+        if sfx == "计划" and re.match(r"[用在于到将从对把再0-9一二两三四五六七八九十]", text[end:end + 1]):
+            continue  # …度假区计划两年内实现无煤化: 计划 is the verb "plans to"
         if sfx.endswith(("试点", "示范")) and text.startswith(ATTRIBUTIVE_AFTER, end):
             continue  # 试点城市, 示范单位: an attribute of what follows
         # extend over a longer suffix that starts here (产业园 → 产业园区)

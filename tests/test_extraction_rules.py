@@ -507,3 +507,8 @@ def test_session_numbers_are_ordinals():
 def test_a_count_after_a_deng_list_is_about_what_the_entry_defines():
     text = "名词解释\n6.六大生态工程：市委提出，要实施清水行动，布局湿地保护、水系连通等6个重大生态工程。\n"
     assert [a for t, _, _, a in obs(text) if t == "6个"] == ["六大生态工程"]
+
+
+def test_jihua_as_the_verb_plans_to_ends_no_name():
+    labels = {m.label for m in find_mentions("东湖省级旅游度假区计划两年内实现无煤化，开发区计划用3年完成改造。")}
+    assert not any(lab.endswith("计划") for lab in labels) and "东湖省级旅游度假区" in labels
