@@ -60,6 +60,8 @@ STRONG_TARGET = re.compile(r"计划(?!项目|内|单列)|力争|(?<!经过积极
 #: a sentence that goes on listing what the previous one announced (…将实施的工程。即：…)
 CONTINUATION = re.compile(r"\s*(?:即|包括|主要包括|具体包括|具体是|分别是|分别为|主要有)\s*[:：,，]?")
 DONE = re.compile(r"已|累计|截至|截止|目前")
+ACTION_TAIL = re.compile(r"(?:整治|改造|建设|提升|治理)$")
+STARTED_BEFORE = re.compile(r"(?:启动|开展|实施|推进|推动|开工)$")
 #: a definition of what a program is to comprise (“六横”指六个…)
 SCOPE = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])")
 PLAN_NAME_BEFORE = re.compile(r"(?:行动|三年|五年|发展|年度|工作|专项|培育|建设)$")
@@ -180,6 +182,11 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
     for m in mentions:
         if m.cls in ("Program", "Policy", "Park") and not m.self_ref and len(m.label) >= 3:
             named.setdefault(m.label.strip("“”\""), m)
+    # …and by its stem where the text drops the action word (老旧小区项目90个 → 老旧小区整治)
+    for label, m in list(named.items()):
+        stem = ACTION_TAIL.sub("", label)
+        if stem != label and len(stem) >= 4:
+            named.setdefault(stem, m)
     by_length = sorted(named, key=len, reverse=True)
     prev_indicator = ""
     announced = None  # the kind the previous sentence's cues gave, for a sentence continuing it
@@ -232,8 +239,15 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                     about = None
                 if about is None:
                     about_self = True
-            elif about is None:
-                about = topic.get(s.paragraph)
+            else:
+                # a name in an earlier clause that its own verb governs (启动X，新建Y18处) is not
+                # what the number measures: the paragraph's topic is
+                clause_start = s.start + max(sentence.rfind(c, 0, q.start - s.start) for c in "，,；;") + 1
+                if about is not None and about.end <= clause_start and not closes_list and \
+                        STARTED_BEFORE.search(text[max(s.start, about.start - 6):about.start]) and s.paragraph in topic:
+                    about = topic[s.paragraph]
+                if about is None:
+                    about = topic.get(s.paragraph)
             if about is not None and about.self_ref:
                 about, about_self = None, True
             phrase = indicator_phrase(sentence, q.start - s.start)

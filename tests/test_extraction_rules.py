@@ -512,3 +512,14 @@ def test_a_count_after_a_deng_list_is_about_what_the_entry_defines():
 def test_jihua_as_the_verb_plans_to_ends_no_name():
     labels = {m.label for m in find_mentions("东湖省级旅游度假区计划两年内实现无煤化，开发区计划用3年完成改造。")}
     assert not any(lab.endswith("计划") for lab in labels) and "东湖省级旅游度假区" in labels
+
+
+def test_a_figure_in_a_later_clause_is_about_the_paragraphs_topic_not_a_program_started_before():
+    text = "“两改两建”是县里的重点工作。2018年，全面启动乡镇道路提升工程，新建农贸市场12处、公厕30座。"
+    found = {t: a for t, _, _, a in obs(text)}
+    assert found["12处"] == "两改两建" and found["30座"] == "两改两建"
+
+
+def test_a_figure_names_an_initiative_by_its_stem_when_the_action_word_is_dropped():
+    text = "我县实施“旧村整治”。2018年，计划完成旧村项目40个。"
+    assert [a for t, _, _, a in obs(text) if t == "40个"] == ["旧村整治"]
