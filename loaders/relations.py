@@ -78,9 +78,9 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
 
     for i, s in enumerate(sentences):
         ms = [m for m in by_sentence[i] if not m.nested]
-        if not ms:
-            continue
         sent = text[s.start:s.end]
+        if not ms and not START_RE.search(sent):
+            continue  # (该项工作自2016年启动: a start verb can date the paragraph's topic)
         sent_dates = dates_in[i]
         # issuedBy (+ issuedOn)
         verbs = [(s.start + v.start(), s.start + v.end()) for v in issue_re.finditer(sent)]

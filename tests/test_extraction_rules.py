@@ -523,3 +523,8 @@ def test_a_figure_in_a_later_clause_is_about_the_paragraphs_topic_not_a_program_
 def test_a_figure_names_an_initiative_by_its_stem_when_the_action_word_is_dropped():
     text = "我县实施“旧村整治”。2018年，计划完成旧村项目40个。"
     assert [a for t, _, _, a in obs(text) if t == "40个"] == ["旧村整治"]
+
+
+def test_a_start_verb_in_a_sentence_naming_nothing_dates_the_paragraphs_topic():
+    text = "旧村整治是我县“两改两建”的重要组成部分。该项工作自2016年启动以来，累计完成项目80个。"
+    assert ("旧村整治", "2016") in dates_of(text)
