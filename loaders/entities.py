@@ -143,7 +143,7 @@ def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
     words whole (和 inside 国家发展和改革委员会 is not cut)."""
     stop = gazetteer().stop_words
     if after_number:  # 5个…园区, 8项…制度: the measure word of the count is not part of the name
-        run = re.sub(r"^[个项座条家批期处所名只类种年月日号]", "", run)  # …29日某省…: a date's 日 too
+        run = re.sub(r"^(?:万元|亿元|元|万|亿|[个项座条家批期处所名只类种年月日号])", "", run)  # …29日某省…: a date's 日 too
     words = _jieba().lcut(run[: len(run) - len(suffix)], HMM=False)
     cut = 0
     for i, w in enumerate(words):
@@ -320,6 +320,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 工作机制, 保障机制, 登记制度: a kind of mechanism named by what it does
         if (cls == "Policy" and core.endswith("工作")) or core[-1] in "与和及、" or core in GENERIC_CORES:
             continue  # 信息化工作制度: working rules; 调度与计划: two nouns joined; 企业试点: whose?
+        if cls == "IssuingBody" and name.endswith("技术委员会"):
+            continue  # 标准化技术委员会: a technical body of standards, not a public authority
         if cls == "Park" and _descriptive(core):
             continue  # 现代化物流园区, 特色产业园区: a kind of zone, not one zone's name
         start = end - len(name)

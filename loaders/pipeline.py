@@ -182,9 +182,12 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
     _merge_abbreviated_bodies(mentions, ids, names)
     # a place or park named only inside a longer name (浙江 in 浙江制造品牌认证) is not an entity
     # of this document; one also named on its own keeps its nested mentions for locatedIn
+    # and a body named only inside another body's name (市委 in 市委财经领导小组) is part of that name
     standalone = {ids[id(m)].iri for m in mentions if not m.nested and id(m) in ids}
+    body_spans = [(m.start, m.end) for m in mentions if m.cls == "IssuingBody" and not m.nested]
     for m in mentions:
-        if m.nested and m.cls == "Place" and id(m) in ids and ids[id(m)].iri not in standalone:
+        inside_body = m.nested and m.cls == "IssuingBody" and any(a <= m.start and m.end <= b for a, b in body_spans)
+        if m.nested and (m.cls == "Place" or inside_body) and id(m) in ids and ids[id(m)].iri not in standalone:
             names.pop(ids[id(m)].iri, None)
             del ids[id(m)]
     mentions = [m for m in mentions if id(m) in ids or m.self_ref]

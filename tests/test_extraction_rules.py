@@ -528,3 +528,18 @@ def test_a_figure_names_an_initiative_by_its_stem_when_the_action_word_is_droppe
 def test_a_start_verb_in_a_sentence_naming_nothing_dates_the_paragraphs_topic():
     text = "旧村整治是我县“两改两建”的重要组成部分。该项工作自2016年启动以来，累计完成项目80个。"
     assert ("旧村整治", "2016") in dates_of(text)
+
+
+def test_a_body_named_only_inside_another_bodys_name_is_part_of_it():
+    ex, labels = labelled("经县政府研究报县委财经领导小组同意后执行。", "b.txt")
+    assert "县委财经领导小组" in labels.values() and "县委" not in labels.values()
+
+
+def test_technical_committees_are_not_public_bodies():
+    labels = {m.label for m in find_mentions("主导制定全国专业标准化技术委员会、某省标准化技术委员会的标准。")}
+    assert not any(lab.endswith("技术委员会") for lab in labels)
+
+
+def test_an_amount_before_a_name_is_not_part_of_it():
+    labels = {m.label for m in find_mentions("每年安排1000万元资金专项用于奖励。")}
+    assert not any(lab.startswith(("万元", "元")) for lab in labels)
