@@ -96,7 +96,7 @@ def test_view_cache_rebuilds_when_a_document_is_ingested(tmp_path, sample_path):
     first = cache.get(store, store.version())
     assert cache.get(store, store.version()) is first
     extra = tmp_path / "extra.txt"
-    extra.write_text("2018年，测试园区包括甲产业园、乙产业园。", encoding="utf-8")
+    extra.write_text("2018年，东岭化工区包括东岳产业园、南湖产业园。", encoding="utf-8")
     ingest_files(store, [extra])
     second = cache.get(store, store.version())
     assert second is not first and second.number_of_nodes() > first.number_of_nodes()
