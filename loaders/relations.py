@@ -25,7 +25,7 @@ from .observations import group_by_sentence
 INITIATIVES = ("PolicyDocument", "Policy", "Program")
 PART_OF_PHRASE = re.compile(r"^[”\"]?的(?:重要)?(?:组成部分|一部分|内容)[,，]?$")
 COUNTED_WHOLE = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|类|种)")
-START_RE = re.compile(r"启动实施|开始实施|正式实施|启动|推出|设立|开始推行")
+START_RE = re.compile(r"启动实施|开始实施|启动|推出|设立|开始推行")  # not 正式实施: coming into force is not issue
 INTRODUCED = re.compile(r"(?:简称|统称|并称)为?\s*[“\"]")
 #: the opening of a sentence ends at the first verb or clause break: 市委、市在实施…
 SUBJECT_BREAK = re.compile(r"[，,。；;]\s*(?![\u3400-\u9fff]{0,3}[、和及])|在|实施|启动|增加|提出|出台|印发")

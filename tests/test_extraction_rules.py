@@ -543,3 +543,8 @@ def test_technical_committees_are_not_public_bodies():
 def test_an_amount_before_a_name_is_not_part_of_it():
     labels = {m.label for m in find_mentions("每年安排1000万元资金专项用于奖励。")}
     assert not any(lab.startswith(("万元", "元")) for lab in labels)
+
+
+def test_coming_into_force_is_not_an_issue_date():
+    assert not any(s_ == "一网通办" for s_, _ in dates_of("我县自2019年3月1日正式实施“一网通办”以来，已办件2万余件。"))
+    assert ("一网通办", "2019") in dates_of("2019年，我县启动实施“一网通办”。")
