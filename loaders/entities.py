@@ -43,6 +43,7 @@ class Mention:
     nested: bool = False
     self_ref: bool = False     # 本意见, 本办法: the document itself
     headword: bool = False     # the term a numbered glossary entry defines
+    bare_term: bool = False    # …a headword that is only a quoted term (8.“灯塔工厂”：)
 
 
 #: priority when two recognizers claim the same span
@@ -455,7 +456,14 @@ def find_mentions(text: str) -> list[Mention]:
                 and not _starts_with_verb(head):
             cands.append(Mention(m.start("head"), m.end("head"), head, class_by_suffix(head), "quote", headword=True))
             continue  # 6.六大科技专项：… a named initiative the entry defines
-        if len(quoted) != 1 or not outside or re.search(r"[和及与、]", outside) or re.search(r"[《》]", head):
+        if len(quoted) == 1 and not outside.strip():   # 8.“灯塔工厂”：… the quoted term is the headword
+            inner = quoted[0].strip()
+            if re.search(f"[{CJK}]", inner) and "、" not in inner:
+                cls = class_by_suffix(inner, "Program")
+                cands.append(Mention(m.start("head"), m.end("head"), inner, "Program" if cls == "PolicyDocument" else cls,
+                                     "quote", headword=True, bare_term=True))
+            continue
+        if len(quoted) != 1 or re.search(r"[和及与、]", outside) or re.search(r"[《》]", head):
             continue  # one quoted term in a longer headword; two names joined (A和“B”计划) are left alone
         label = head.replace("“", "").replace("”", "").replace('"', "")
         inner = quoted[0].strip()

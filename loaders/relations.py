@@ -258,8 +258,8 @@ def _headwords_issued_as_their_document(sentences, by_sentence, rels: list[Relat
     is the policy of the document its first sentence issues, by the same bodies on the same day."""
     for i, group in enumerate(by_sentence):
         for h in group:
-            if not h.headword or h.cls not in ("Program", "Policy"):
-                continue
+            if not h.headword or h.bare_term or h.cls not in ("Program", "Policy"):
+                continue  # (a bare quoted term, 3.“自审自发”：, names a practice, not the document's policy)
             docs = [r for r in rels if r.sentence == i and r.predicate == "issuedBy" and r.subject is not None
                     and r.subject.cls == "PolicyDocument" and r.subject.start > h.end]
             if not docs or any(r.subject is h and r.predicate == "issuedBy" for r in rels):

@@ -548,3 +548,8 @@ def test_an_amount_before_a_name_is_not_part_of_it():
 def test_coming_into_force_is_not_an_issue_date():
     assert not any(s_ == "一网通办" for s_, _ in dates_of("我县自2019年3月1日正式实施“一网通办”以来，已办件2万余件。"))
     assert ("一网通办", "2019") in dates_of("2019年，我县启动实施“一网通办”。")
+
+
+def test_the_colon_after_a_bare_quoted_headword_opens_a_definition():
+    text = "名词解释\n8.“灯塔园区”：由省工信厅评选的“五星灯塔园区”被视为园区建设的“金字招牌”。\n"
+    assert not any(o == "灯塔园区" and p == "partOf" for _, p, o in relations(text))
