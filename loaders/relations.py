@@ -255,13 +255,14 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
 
 def _headwords_issued_as_their_document(sentences, by_sentence, rels: list[Relation], issued: list[IssueDate]) -> None:
     """4.稳增长“21”条：2025年4月1日，省政府办公厅印发《…》: the term a glossary entry defines
-    is the policy of the document its first sentence issues, by the same bodies on the same day."""
+    is the policy of the document its first sentence issues, by the same bodies on the same day
+    (6.六大科技专项：省委…提出，要实施…行动: or of what that sentence launches)."""
     for i, group in enumerate(by_sentence):
         for h in group:
             if not h.headword or h.bare_term or h.cls not in ("Program", "Policy"):
                 continue  # (a bare quoted term, 3.“自审自发”：, names a practice, not the document's policy)
             docs = [r for r in rels if r.sentence == i and r.predicate == "issuedBy" and r.subject is not None
-                    and r.subject.cls == "PolicyDocument" and r.subject.start > h.end]
+                    and r.subject.cls in INITIATIVES and r.subject.start > h.end]
             if not docs or any(r.subject is h and r.predicate == "issuedBy" for r in rels):
                 continue
             first = min(docs, key=lambda r: r.subject.start).subject

@@ -553,3 +553,8 @@ def test_coming_into_force_is_not_an_issue_date():
 def test_the_colon_after_a_bare_quoted_headword_opens_a_definition():
     text = "名词解释\n8.“灯塔园区”：由省工信厅评选的“五星灯塔园区”被视为园区建设的“金字招牌”。\n"
     assert not any(o == "灯塔园区" and p == "partOf" for _, p, o in relations(text))
+
+
+def test_a_glossary_headword_is_issued_by_whoever_its_entry_says_launched_it():
+    text = "名词解释\n6.五大生态专项：市委九届三次全会提出，要实施清水攻坚行动，推进湿地保护。\n"
+    assert ("五大生态专项", "issuedBy", "市委") in relations(text)
