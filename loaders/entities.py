@@ -23,10 +23,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import alternation, gazetteer, read_groups, read_list, trie_regex
+from .structure import HEADING
 
 CJK = "\u3400-\u9fff"
 CN_NUM = "零〇一二两三四五六七八九十百千万"
 IS_CJK = re.compile(f"[{CJK}]")
+HEADING_TAIL = re.compile(f"([{CJK}]{{4,6}})(?=[。；;\n]|$)")
+HEADING_AT = re.compile(HEADING.pattern, re.M)   # a heading opening the line at a given offset
 IN_NAME_RUN = re.compile(f"[{CJK}A-Za-z+·]")
 BRACKETED_INSIDE = re.compile(rf"[（(](?:[A-Z]{{2,6}}|(?![一二三四五六七八九十])[{CJK}]{{1,2}})[)）]$")
 NUMERAL = re.compile(f"[0-9{CN_NUM}]")
@@ -235,7 +238,13 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     # the longest tail that ends a word with a suffix (“衢时代”特别奖评选活动), else a suffix
     # right after the quote (“双罚”制度是指…)
     sm = longest.match(text[end:end + 14]) or right_after.match(text[end:end + 6])
-    if sm:
+    heading_tail = None if sm else HEADING_TAIL.match(text, end)
+    if heading_tail and HEADING_AT.match(text, text.rfind("\n", 0, m.start()) + 1) \
+            and not re.search(r"[。；;，,]", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+        # （九）鼓励“两化”深度融合。: in a heading, the words closing it after the quote are its name's
+        label = inner + heading_tail.group(1)
+        end += len(heading_tail.group(1))
+    elif sm:
         label = inner + sm.group(0)
         end += len(sm.group(0))
     elif _emphasis(inner, text, m) or "、" in inner:
@@ -321,6 +330,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 工作机制, 保障机制, 登记制度: a kind of mechanism named by what it does
         if (cls == "Policy" and core.endswith("工作")) or core[-1] in "与和及、" or core in GENERIC_CORES:
             continue  # 信息化工作制度: working rules; 调度与计划: two nouns joined; 企业试点: whose?
+        if "或" in core:
+            continue  # 两化融合或信息化试点示范: either of two kinds, not one name
         if cls == "IssuingBody" and name.endswith("技术委员会"):
             continue  # 标准化技术委员会: a technical body of standards, not a public authority
         if cls == "Park" and _descriptive(core):

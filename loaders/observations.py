@@ -191,9 +191,12 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
     prev_indicator = ""
     announced = None  # the kind the previous sentence's cues gave, for a sentence continuing it
     inherited = None
+    section = None    # the initiative the current heading names
     for i, s in enumerate(sentences):
         sent_dates = dates_in[i]
         sentence = text[s.start:s.end]
+        if s.heading:  # （九）鼓励“两化”深度融合: the initiative a clause of measures is about
+            section = next((m for m in about_in[i] if m.cls in ("Program", "Policy") and not m.self_ref), None)
         if CONTINUATION.match(sentence):
             inherited = announced
         elif not (i and text[sentences[i - 1].start:sentences[i - 1].end].rstrip().endswith((";", "；"))):
@@ -237,6 +240,8 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                 if about is not None and about.start < clause_start and about.source not in ("quote", "title") \
                         and about.cls != "Program":
                     about = None
+                if about is None and section is not None:
+                    about = section
                 if about is None:
                     about_self = True
             else:

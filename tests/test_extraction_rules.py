@@ -558,3 +558,20 @@ def test_the_colon_after_a_bare_quoted_headword_opens_a_definition():
 def test_a_glossary_headword_is_issued_by_whoever_its_entry_says_launched_it():
     text = "名词解释\n6.五大生态专项：市委九届三次全会提出，要实施清水攻坚行动，推进湿地保护。\n"
     assert ("五大生态专项", "issuedBy", "市委") in relations(text)
+
+
+def test_in_a_heading_the_words_closing_it_after_a_quote_complete_the_name():
+    labels = {m.label for m in find_mentions(normalize("（三）推广“互联网+”智能物流\n（四）支持企业“专精特新”发展。引导企业。\n"))}
+    assert "互联网+智能物流" in labels and "专精特新" in labels
+
+
+def test_a_measure_under_a_heading_naming_an_initiative_is_about_it():
+    text = ("某县促进数字经济发展的若干措施\n（一）推进“两化”深度融合。对新认定为省级示范的企业，给予50万元奖励。\n"
+            "（二）加强人才支撑。对引进的博士，给予10万元补助。\n")
+    found = {t: a for t, _, _, a in obs(text, "measures.txt")}
+    assert found["50万元"] == "两化深度融合" and found["10万元"] == "某县促进数字经济发展的若干措施"
+
+
+def test_either_of_two_kinds_is_not_a_name():
+    labels = {m.label for m in find_mentions("对新认定为省级两化融合或信息化试点示范的企业给予奖励。")}
+    assert not any("或" in lab for lab in labels)
