@@ -328,6 +328,10 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         if cls == "Policy" and len(core) == 2 and _jieba_tag(core) in ("v", "vn", "vd"):
             continue  # 工作机制, 保障机制, 登记制度: a kind of mechanism named by what it does
+        if cls == "Policy" and core.endswith("工作") and len(core) > 3 and class_by_suffix(core[:-2]) == "Policy":
+            # 河长制工作制度: the working rules of a named regime name that regime
+            out.append(Mention(end - len(name), end - len(name) + len(core) - 2, core[:-2], "Policy", "suffix"))
+            continue
         if (cls == "Policy" and core.endswith("工作")) or core[-1] in "与和及、" or core in GENERIC_CORES:
             continue  # 信息化工作制度: working rules; 调度与计划: two nouns joined; 企业试点: whose?
         if "或" in core:

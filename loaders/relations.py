@@ -92,7 +92,8 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if not bodies and k:  # X印发《A》，提出B: the same body goes on
                 bodies = last_bodies
             last_bodies = bodies
-            objects = [m for m in ms if m.cls in INITIATIVES and ve <= m.start < next_start and not m.self_ref]
+            objects = [m for m in ms if m.cls in INITIATIVES and ve <= m.start < next_start and not m.self_ref
+                       and not text.startswith(("工作制度", "工作机制"), m.end)]  # 8项河长制工作制度: its rules were issued
             # only the objects of this clause: stop at the first sentence-internal break after them
             objects = _same_clause(text, ve, objects)
             for b in bodies:
@@ -215,12 +216,13 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if a.cls != "PolicyDocument" or not IMPLEMENTING.search(a.label):
                 continue
             for b in para_docs.get(s.paragraph, []):
-                if b is a or b.start >= a.start:
+                if b is a:
                     continue
-                if b.cls == "PolicyDocument" and not IMPLEMENTING.search(b.label) and _shared_subject(a.label, b.label):
+                if b.start < a.start and b.cls == "PolicyDocument" and not IMPLEMENTING.search(b.label) \
+                        and _shared_subject(a.label, b.label):
                     rels.append(Relation(a, "implements", b, i))
                 elif b.cls == "Policy" and len(b.label) >= 3 and b.label in a.label:
-                    rels.append(Relation(a, "implements", b, i))
+                    rels.append(Relation(a, "implements", b, i))   # 《市全面实行河长制实施方案》…河长制
         # locatedIn
         for lm in re.finditer(r"位于", sent):
             at = s.start + lm.start()

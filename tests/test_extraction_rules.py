@@ -575,3 +575,11 @@ def test_a_measure_under_a_heading_naming_an_initiative_is_about_it():
 def test_either_of_two_kinds_is_not_a_name():
     labels = {m.label for m in find_mentions("对新认定为省级两化融合或信息化试点示范的企业给予奖励。")}
     assert not any("或" in lab for lab in labels)
+
+
+def test_the_working_rules_of_a_named_regime_name_the_regime_not_an_issued_policy():
+    text = "2018年，县里印发《县全面推行林长制实施方案》等5项林长制工作制度。"
+    ex, labels = labelled(text, "l.txt")
+    assert "林长制" in labels.values() and "林长制工作制度" not in labels.values()
+    assert not any(s_ == "林长制" for s_, _ in dates_of(text))
+    assert ("县全面推行林长制实施方案", "implements", "林长制") in relations(text)
