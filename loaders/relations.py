@@ -26,6 +26,7 @@ INITIATIVES = ("PolicyDocument", "Policy", "Program")
 PART_OF_PHRASE = re.compile(r"^[”\"]?的(?:重要)?(?:组成部分|一部分|内容)[,，]?$")
 COUNTED_WHOLE = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|类|种)")
 START_RE = re.compile(r"启动实施|开始实施|启动|推出|设立|开始推行")  # not 正式实施: coming into force is not issue
+PLANNED = re.compile(r"计划|将|拟|力争|准备|预计|要")
 INTRODUCED = re.compile(r"(?:简称|统称|并称)为?\s*[“\"]")
 #: the opening of a sentence ends at the first verb or clause break: 市委、市在实施…
 SUBJECT_BREAK = re.compile(r"[，,。；;]\s*(?![\u3400-\u9fff]{0,3}[、和及])|在|实施|启动|增加|提出|出台|印发")
@@ -128,8 +129,8 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
         for v in START_RE.finditer(sent):
             vs, ve = s.start + v.start(), s.start + v.end()
             dated = [d for d in sent_dates if d.end <= vs and not d.period and not _inside(d, by_sentence[i])]
-            if not dated:
-                continue
+            if not dated or PLANNED.search(text[dated[-1].end:vs]):
+                continue  # 2018年，我市计划…全面启动X: a start still to come dates nothing
             objects = _same_clause(text, ve, [m for m in ms if m.cls in ("Program", "Policy") and m.start >= ve],
                                    first_breaks="，,。；;")
             if not objects and re.search(r"(?:该|这|此)项?(?:工作|工程|行动|制度|试点|项目|政策)", sent[: v.start()]):

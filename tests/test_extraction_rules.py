@@ -583,3 +583,8 @@ def test_the_working_rules_of_a_named_regime_name_the_regime_not_an_issued_polic
     assert "林长制" in labels.values() and "林长制工作制度" not in labels.values()
     assert not any(s_ == "林长制" for s_, _ in dates_of(text))
     assert ("县全面推行林长制实施方案", "implements", "林长制") in relations(text)
+
+
+def test_a_start_still_to_come_dates_nothing():
+    assert not dates_of("2019年，我县计划全面启动“清河行动”。")
+    assert ("清河行动", "2019") in dates_of("2019年，我县全面启动“清河行动”。")
