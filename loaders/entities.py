@@ -70,7 +70,9 @@ def _patterns():
         "organ": re.compile(rf"(?:中共)?(?P<level>[省市县区州])(?P<suffix>{body_sfx})"),
         # 自然资源厅, 省林草局: a standard department, with or without its level in front
         "department": re.compile(rf"(?<![\u3400-\u9fff])(?:[省市县区州])?(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)"
-                                 rf"|(?<=[、，,和及与])(?:[省市县区州])?(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)"),
+                                 rf"|(?<=[、，,和及与同在由经向报请])(?:[省市县区州])?(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)"),
+        # 接受人大依法监督、政协民主监督: the local CPPCC named without its level
+        "cppcc": re.compile(r"(?:(?<![\u3400-\u9fff])|(?<=[和及与同受]))政协(?!常委|委员|主席|会议|[\u3400-\u9fff]{0,2}委员会)"),
         # 四川省第十四届人民代表大会
         "congress": re.compile(r"(?P<pre>[\u3400-\u9fff]{0,8}?)第[一二三四五六七八九十]+届(?:人民代表大会常务委员会|人民代表大会|人大常委会)"),
         "organ_after_place": re.compile(rf"(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)|(?:{body_sfx})"),
@@ -393,8 +395,9 @@ def _enumerated_parts(text: str, cands: list[Mention]) -> list[Mention]:
             name = item.strip("“”\" ")
             if not (2 <= len(name) <= 16) or not re.fullmatch(rf"[{CJK}0-9A-Za-z+·“”\"‘’]+", name):
                 continue
-            if name[:2] in gazetteer().stop_words or name[:1] in gazetteer().stop_words:
-                continue
+            if name[:2] in gazetteer().stop_words or (
+                    name[:1] in gazetteer().stop_words and _jieba().lcut(name, HMM=False)[0] == name[:1]):
+                continue  # an item opening with a function word; 向家坝灌区 opens with the word 向家坝
             cls = "Park" if whole.cls == "Park" else class_by_suffix(name, "Program")
             out.append(Mention(at, at + len(item), name, cls, "suffix"))
     out.extend(_parts_before_counted_whole(text, cands))
@@ -499,6 +502,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
     for m in p["department"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
+    for m in p["cppcc"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
     for m in p["congress"].finditer(text):  # 四川省第十四届人民代表大会: the division in front belongs to it
         pre = m.group("pre")

@@ -588,3 +588,14 @@ def test_the_working_rules_of_a_named_regime_name_the_regime_not_an_issued_polic
 def test_a_start_still_to_come_dates_nothing():
     assert not dates_of("2019年，我县计划全面启动“清河行动”。")
     assert ("清河行动", "2019") in dates_of("2019年，我县全面启动“清河行动”。")
+
+
+def test_departments_after_a_preposition_and_the_local_cppcc():
+    found = {(m.label, m.cls) for m in find_mentions("自然资源厅会同农业农村厅制定方案，办公室设在经济发展局。主动接受政协民主监督。")}
+    assert {("农业农村厅", "IssuingBody"), ("经济发展局", "IssuingBody"), ("政协", "IssuingBody")} <= found
+    assert not any(lab == "政协" for lab, _ in {(m.label, m.cls) for m in find_mentions("政协委员提出建议。")})
+
+
+def test_a_list_item_whose_first_word_merely_starts_with_a_preposition_is_a_name():
+    rels = relations("“三纵”指三条干渠，包括都江堰灌区、向家坝灌区、亭子口灌区3个工程。")
+    assert ("向家坝灌区", "partOf", "三纵") in rels
