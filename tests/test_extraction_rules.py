@@ -599,3 +599,10 @@ def test_departments_after_a_preposition_and_the_local_cppcc():
 def test_a_list_item_whose_first_word_merely_starts_with_a_preposition_is_a_name():
     rels = relations("“三纵”指三条干渠，包括都江堰灌区、向家坝灌区、亭子口灌区3个工程。")
     assert ("向家坝灌区", "partOf", "三纵") in rels
+
+
+def test_a_preamble_carries_out_the_strategies_it_names():
+    text = ("某县关于加快数字经济发展的若干意见\n各乡镇人民政府：\n"
+            "为深入实施数字中国战略，推进营商环境改革，特提出如下意见。\n一、加强统筹。\n")
+    rels = relations(text)
+    assert ("某县关于加快数字经济发展的若干意见", "implements", "数字中国战略") in rels
