@@ -395,9 +395,9 @@ def _enumerated_parts(text: str, cands: list[Mention]) -> list[Mention]:
             name = item.strip("“”\" ")
             if not (2 <= len(name) <= 16) or not re.fullmatch(rf"[{CJK}0-9A-Za-z+·“”\"‘’]+", name):
                 continue
-            if name[:2] in gazetteer().stop_words or (
-                    name[:1] in gazetteer().stop_words and _jieba().lcut(name, HMM=False)[0] == name[:1]):
-                continue  # an item opening with a function word; 向家坝灌区 opens with the word 向家坝
+            first = _jieba().lcut(name, HMM=False)[0]
+            if first in gazetteer().stop_words and (_jieba_tag(first) or "p")[:1] in ("v", "p", "d", "c", "u", "r"):
+                continue  # an item opening with a verb or function word; 重点领域… and 向家坝灌区 are names
             cls = "Park" if whole.cls == "Park" else class_by_suffix(name, "Program")
             out.append(Mention(at, at + len(item), name, cls, "suffix"))
     out.extend(_parts_before_counted_whole(text, cands))

@@ -606,3 +606,9 @@ def test_a_preamble_carries_out_the_strategies_it_names():
             "为深入实施数字中国战略，推进营商环境改革，特提出如下意见。\n一、加强统筹。\n")
     rels = relations(text)
     assert ("某县关于加快数字经济发展的若干意见", "implements", "数字中国战略") in rels
+
+
+def test_an_enumerated_item_opening_with_a_descriptive_word_is_still_a_name():
+    rels = relations("“两强”：是指重点产业链强链补链和主要园区提质增效。")
+    assert {("重点产业链强链补链", "partOf", "两强"), ("主要园区提质增效", "partOf", "两强")} <= rels
+    assert not any(s_.startswith("开展") for s_, _, _ in relations("“两优”：是指开展质量提升和品牌培育。"))
