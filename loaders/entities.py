@@ -100,6 +100,11 @@ def _suffix_classes() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+def class_suffix(name: str) -> str | None:
+    """The class suffix a name ends with (…计划 → 计划), if any."""
+    return next((sfx for sfx, _ in _suffix_classes() if name.endswith(sfx) and len(name) > len(sfx)), None)
+
+
 @lru_cache(maxsize=16384)
 def class_by_suffix(name: str, default: str | None = None) -> str | None:
     """The entity class a name's ending implies (…工程 → Program, …制度 → Policy)."""

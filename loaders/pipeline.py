@@ -20,7 +20,7 @@ from ..graph.store import DEFAULT_BASE, graph_iri_for
 from .dates import find_dates
 from .docnumbers import issuer_of_number, place_of_number
 from .emit import Emitter, N, P
-from .entities import Mention, find_mentions
+from .entities import Mention, class_suffix, find_mentions
 from .errors import LoadError
 from .gazetteer import Place, read_list
 from .identity import Identity, canonical, find_jurisdiction, iri, resolve, resolve_jurisdiction
@@ -159,7 +159,7 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
             ids[id(m)] = Identity(doc_iri, title)
             continue
         ident = titled.get(_untitled(canonical(m.label))) if m.cls in ("Program", "Policy") else None
-        full = abbreviated.get(canonical(m.label))
+        full = abbreviated.get(canonical(m.label)) or (abbreviated.get(m.alias) if m.alias else None)
         if ident is None and full is not None and full is not m:
             ident = resolve(full, base, jurisdiction, graph)
             names[ident.iri].append(original[m.start:m.end].strip("“”\"《》"))
@@ -317,6 +317,23 @@ def _abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
         if previous is not None and m.source == "quote" and ABBREVIATION_CUE.fullmatch(text[previous.end:m.start]):
             out.setdefault(canonical(m.label), previous)
         previous = m
+    # 8.“灯塔工厂”：由…牵头的“全球灯塔工厂”评选…: a bare glossary term is the short name of the
+    # first initiative its entry names that contains it, or that ends in the same kind (“双高计划”：…建设计划)
+    for k, h in enumerate(mentions):
+        if not h.bare_term or canonical(h.label) in out:
+            continue
+        entry_end = text.find("\n", h.end)
+        entry_end = len(text) if entry_end < 0 else entry_end
+        kind = class_suffix(h.label)
+        for c in mentions[k + 1:]:
+            if c.start >= entry_end:
+                break
+            same_kind = c.cls == h.cls or {c.cls, h.cls} <= {"Program", "Policy"}
+            if c.nested or not same_kind or c.label == h.label:
+                continue
+            if h.label in re.sub("[‘’'“”]", "", c.label) or (kind and c.label.endswith(kind) and len(c.label) > len(h.label) + 2):
+                out[canonical(h.label)] = c
+                break
     return out
 
 

@@ -612,3 +612,12 @@ def test_an_enumerated_item_opening_with_a_descriptive_word_is_still_a_name():
     rels = relations("“两强”：是指重点产业链强链补链和主要园区提质增效。")
     assert {("重点产业链强链补链", "partOf", "两强"), ("主要园区提质增效", "partOf", "两强")} <= rels
     assert not any(s_.startswith("开展") for s_, _, _ in relations("“两优”：是指开展质量提升和品牌培育。"))
+
+
+def test_a_bare_glossary_term_is_the_short_name_of_what_its_entry_names():
+    text = ("名词解释\n8.“灯塔园区”：由省工信厅评选的“五星灯塔园区”被视为园区建设的标杆。\n"
+            "12.“双优计划”：2024年省教育厅提出启动现代职业学校和优质专业建设计划。\n")
+    ex, labels = labelled(text, "g.txt")
+    assert "灯塔园区" not in labels.values() and "双优计划" not in labels.values()
+    alts = {q.object.value for q in ex.quads if q.predicate.value.endswith("altLabel")}
+    assert {"灯塔园区", "双优计划"} <= alts
