@@ -254,7 +254,7 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     elif sm:
         label = inner + sm.group(0)
         end += len(sm.group(0))
-    elif _emphasis(inner, text, m) or "、" in inner:
+    elif _emphasis(inner, text, m) or "、" in inner or inner.count("+") >= 2:
         return None   # “创新驱动、资本撬动”: parallel phrases are a slogan unless a suffix names them
     stripped = strip_leading_verbs(label)
     if stripped != label and len(stripped) >= 4 and stripped not in GENERIC_NAMES:  # “开展…‘自审自发’试点”: the name follows the verb
@@ -288,7 +288,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 复制, 编制, 控制: a verb, not a regime
         if len(sfx) > 1 and sfx in gazetteer().policy_suffixes and text.startswith(POLICY_CONTINUATIONS, end):
             continue  # 制度性成本, 战略规划, 战略联盟: the word goes on
-        if sfx == "计划" and re.match(r"[用在于到将从对把再0-9一二两三四五六七八九十]", text[end:end + 1]):
+        if sfx == "计划" and re.match(r"[用在于到将从对把再内0-9一二两三四五六七八九十]", text[end:end + 1]):
             continue  # …度假区计划两年内实现无煤化: 计划 is the verb "plans to"
         if sfx.endswith(("试点", "示范")) and text.startswith(ATTRIBUTIVE_AFTER, end):
             continue  # 试点城市, 示范单位: an attribute of what follows

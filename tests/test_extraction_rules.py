@@ -621,3 +621,8 @@ def test_a_bare_glossary_term_is_the_short_name_of_what_its_entry_names():
     assert "灯塔园区" not in labels.values() and "双优计划" not in labels.values()
     alts = {q.object.value for q in ex.quads if q.predicate.value.endswith("altLabel")}
     assert {"灯塔园区", "双优计划"} <= alts
+
+
+def test_plans_referred_to_and_chains_in_quotes_are_not_names():
+    labels = {m.label for m in find_mentions("列入省市重点计划内的项目，构建“苗圃+孵化器+加速器”链条，省级文件规定必须专项使用。")}
+    assert not any(lab.endswith(("计划", "专项")) for lab in labels) and "苗圃+孵化器+加速器" not in labels
