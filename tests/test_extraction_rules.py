@@ -626,3 +626,8 @@ def test_a_bare_glossary_term_is_the_short_name_of_what_its_entry_names():
 def test_plans_referred_to_and_chains_in_quotes_are_not_names():
     labels = {m.label for m in find_mentions("列入省市重点计划内的项目，构建“苗圃+孵化器+加速器”链条，省级文件规定必须专项使用。")}
     assert not any(lab.endswith(("计划", "专项")) for lab in labels) and "苗圃+孵化器+加速器" not in labels
+
+
+def test_a_quoted_word_describing_a_trend_is_no_name():
+    labels = {m.label for m in find_mentions("主动顺应“互联网+农业”发展趋势，主动对接国家智能制造战略。")}
+    assert "互联网+农业" not in labels and not any(lab.startswith(("主动", "对接")) for lab in labels)
