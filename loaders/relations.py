@@ -101,6 +101,13 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             for b in bodies:
                 for o in objects:
                     rels.append(Relation(o, "issuedBy", b, i))
+            if not bodies and text[vs:ve] == "设立":
+                # 由市绿色产业基金设立天使投资基金和…: what a fund or program sets up is part of it
+                parent = [m for m in ms if m.cls in ("Program", "Policy") and prev_end <= m.start and m.end <= vs
+                          and text[max(s.start, m.start - 1):m.start] == "由"]
+                for o in objects if parent else []:
+                    if o.cls in ("Program", "Policy"):
+                        rels.append(Relation(o, "partOf", parent[-1], i))
             before = [d for d in sent_dates if d.end <= vs and not d.period and not _inside(d, by_sentence[i])]
             if before and objects:
                 for o in objects:

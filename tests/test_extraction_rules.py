@@ -631,3 +631,8 @@ def test_plans_referred_to_and_chains_in_quotes_are_not_names():
 def test_a_quoted_word_describing_a_trend_is_no_name():
     labels = {m.label for m in find_mentions("主动顺应“互联网+农业”发展趋势，主动对接国家智能制造战略。")}
     assert "互联网+农业" not in labels and not any(lab.startswith(("主动", "对接")) for lab in labels)
+
+
+def test_what_a_fund_sets_up_is_part_of_it():
+    rels = relations("由县乡村振兴基金设立种子投资基金和创业投资基金，用于扶持创业。")
+    assert {("种子投资基金", "partOf", "县乡村振兴基金"), ("创业投资基金", "partOf", "县乡村振兴基金")} <= rels
