@@ -636,3 +636,8 @@ def test_a_quoted_word_describing_a_trend_is_no_name():
 def test_what_a_fund_sets_up_is_part_of_it():
     rels = relations("由县乡村振兴基金设立种子投资基金和创业投资基金，用于扶持创业。")
     assert {("种子投资基金", "partOf", "县乡村振兴基金"), ("创业投资基金", "partOf", "县乡村振兴基金")} <= rels
+
+
+def test_a_guidance_fund_keeps_its_name():
+    labels = {m.label for m in find_mentions("设立科技创新引导基金，引导企业加大投入。")}
+    assert "科技创新引导基金" in labels
