@@ -340,6 +340,7 @@ def test_a_mechanism_named_only_by_what_it_does_is_no_name():
 def test_a_suffix_inside_a_longer_word_ends_no_name():
     labels = {m.label for m in find_mentions("降低企业制度性成本，编制城市发展战略规划，组建产业技术创新战略联盟，认定市级试点城市。")}
     assert not labels & {"企业制度", "城市发展战略", "产业技术创新战略", "市级试点"}
+    assert not {m.label for m in find_mentions("在中国经济体制社主办的论坛上。")}
     labels = {m.label for m in find_mentions("继续开展科技金融合作贷款试点工作，创建智能制造试点示范。")}
     assert {"科技金融合作贷款试点", "智能制造试点示范"} <= labels
 
