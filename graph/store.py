@@ -243,7 +243,10 @@ def open_store(location: str, *, read_only: bool = False, base: str = DEFAULT_BA
         from .remote import RemoteStore
 
         query_url, _, update_url = location.partition("|")
-        return RemoteStore(query_url, update_url or None, base=base)
+        remote = RemoteStore(query_url, update_url or None, base=base)
+        if update_url and not read_only:
+            remote.ensure_union()   # a store filled before policykg kept the union in its default graph
+        return remote
     from .embedded import EmbeddedStore
 
     store = EmbeddedStore(location, read_only=read_only, base=base)

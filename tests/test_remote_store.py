@@ -47,3 +47,15 @@ def test_embedded_and_remote_give_the_same_triples(remote, tmp_path, sample_path
 def test_an_unreachable_engine_is_one_clear_line(cli, sample_path):
     r = cli("ingest", sample_path, "--store", "http://127.0.0.1:9/query|http://127.0.0.1:9/update")
     assert r.code != 0 and "unreachable" in r.err and len(r.err.strip().splitlines()) <= 2
+
+
+def test_a_remote_store_filled_without_the_union_gets_it(tmp_path):
+    import urllib.request
+
+    with oxigraph_server(tmp_path / "bare") as location:
+        query_url, update_url = location.split("|")
+        req = urllib.request.Request(update_url, method="POST", headers={"Content-Type": "application/sparql-update"},
+                                     data='INSERT DATA { GRAPH <http://ex/g> { <http://ex/a> <http://ex/p> "v" } }'.encode())
+        urllib.request.urlopen(req, timeout=30).read()
+        store = open_store(location)
+        assert bool(store.query('ASK { <http://ex/a> <http://ex/p> "v" }'))
