@@ -83,7 +83,8 @@ def _patterns():
         # 老旧小区整治是…“三改三建”工作的重要组成部分: the subject of a part-of statement is named
         "part_subject": re.compile(rf"(?:^|(?<=[，。；,;:：\n]))([{CJK}“”\"]{{2,16}}?)(?:是|为|作为)[^，。；\n]{{0,16}}?的(?:重要)?(?:组成部分|一部分)"),
         # a city's own zone named by its kind alone, as an item of a list: 张店区、高新区所有…
-        "zone": re.compile(r"(?:^|(?<=[、:：;；\n和及与]))(高新区|经济开发区|经开区|高新技术产业开发区|新区|综合保税区|保税区)(?=[、，,。；;和及与]|$)", re.M),
+        "zone": re.compile(r"(?:^|(?<=[、:：;；\n和及与]))(高新区|经济开发区|经开区|高新技术产业开发区|新区|综合保税区|保税区)(?=[、，,。；;和及与]|$)"
+                           r"|(?<=区、)(高新区|经济开发区|经开区|高新技术产业开发区|综合保税区)", re.M),  # 张店区、高新区所有…
         "suffix": re.compile(
             "(?P<sfx>" + alternation(
                 g.program_suffixes + g.policy_suffixes + g.park_suffixes + g.generic_body_suffixes) + ")"),
@@ -529,7 +530,8 @@ def find_mentions(text: str) -> list[Mention]:
     cands.extend(_suffix_mentions(text))
     cands.extend(_enumerated_parts(text, cands))
     for m in p["zone"].finditer(text):
-        cands.append(Mention(m.start(1), m.end(1), m.group(1), "Park", "suffix"))
+        k = 1 if m.group(1) else 2
+        cands.append(Mention(m.start(k), m.end(k), m.group(k), "Park", "suffix"))
     for m in p["part_subject"].finditer(text):
         name = trim_name(m.group(1).strip("“”\""), "")
         name = re.sub(r"^(?:我市|我省|我县|我区|全市|全省|该|这|此)", "", name)

@@ -642,3 +642,8 @@ def test_what_a_fund_sets_up_is_part_of_it():
 def test_a_guidance_fund_keeps_its_name():
     labels = {m.label for m in find_mentions("设立科技创新引导基金，引导企业加大投入。")}
     assert "科技创新引导基金" in labels
+
+
+def test_a_zone_named_bare_in_a_list_of_districts():
+    found = {(m.label, m.cls) for m in find_mentions("完成东城区、高新区所有背街小巷整治。")}
+    assert ("高新区", "Park") in found
