@@ -226,11 +226,10 @@ def _emphasis(inner: str, text: str, m: re.Match) -> bool:
 
 @lru_cache(maxsize=1)
 def _quote_tails() -> tuple[re.Pattern, re.Pattern]:
-    """The longest tail ending in a suffix at a word's end (not one opening with 的: “X”的新型服务模式
-    describes X); a suffix right after the quote."""
+    """The longest tail ending in a suffix at a word's end; a suffix right after the quote."""
     g = gazetteer()
     sfx = alternation(g.program_suffixes + g.policy_suffixes)
-    return (re.compile(rf"(?![的之等])[{CJK}]{{0,8}}(?:{sfx})(?:(?![{CJK}])|(?=[和及与]))"), re.compile(f"(?:{sfx}|建设)"))
+    return (re.compile(rf"[{CJK}]{{0,8}}(?:{sfx})(?:(?![{CJK}])|(?=[和及与]))"), re.compile(f"(?:{sfx}|建设)"))
 
 
 def _quote_mention(text: str, m: re.Match) -> Mention | None:

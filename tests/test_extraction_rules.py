@@ -647,8 +647,3 @@ def test_a_guidance_fund_keeps_its_name():
 def test_a_zone_named_bare_in_a_list_of_districts():
     found = {(m.label, m.cls) for m in find_mentions("完成东城区、高新区所有背街小巷整治。")}
     assert ("高新区", "Park") in found
-
-
-def test_a_tail_opening_with_de_describes_the_quote_and_is_no_part_of_its_name():
-    labels = {m.label for m in find_mentions("提供基于“智慧+”的新型服务模式。")}
-    assert not any("的" in lab for lab in labels)
