@@ -58,6 +58,7 @@ def _patterns():
     g = gazetteer()
     body_sfx = alternation(g.organ_suffixes)
     places = trie_regex(g.places)
+    departments = alternation(read_list("department_stems.txt"))
     return {
         "title": re.compile(r"《([^《》\n]{1,150})》"),
         "quote": re.compile(r"[“\"]([^“”\"\n]{1,40})[”\"]"),
@@ -69,13 +70,12 @@ def _patterns():
         "central": re.compile(trie_regex(g.central)),
         "organ": re.compile(rf"(?:中共)?(?P<level>[省市县区州])(?P<suffix>{body_sfx})"),
         # 自然资源厅, 省林草局: a standard department, with or without its level in front
-        "department": re.compile(rf"(?<![\u3400-\u9fff])(?:[省市县区州])?(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)"
-                                 rf"|(?<=[、，,和及与同在由经向报请])(?:[省市县区州])?(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)"),
+        "department": re.compile(rf"(?:(?<![\u3400-\u9fff])|(?<=[、，,和及与同在由经向报请]))(?:[省市县区州])?(?:{departments})(?:厅|局|委员会|委)"),
         # 接受人大依法监督、政协民主监督: the local CPPCC named without its level
         "cppcc": re.compile(r"(?:(?<![\u3400-\u9fff])|(?<=[和及与同受]))政协(?!常委|委员|主席|会议|[\u3400-\u9fff]{0,2}委员会)"),
         # 四川省第十四届人民代表大会
         "congress": re.compile(r"(?P<pre>[\u3400-\u9fff]{0,8}?)第[一二三四五六七八九十]+届(?:人民代表大会常务委员会|人民代表大会|人大常委会)"),
-        "organ_after_place": re.compile(rf"(?:{alternation(read_list('department_stems.txt'))})(?:厅|局|委员会|委)|(?:{body_sfx})"),
+        "organ_after_place": re.compile(rf"(?:{departments})(?:厅|局|委员会|委)|(?:{body_sfx})"),
         "place": re.compile(places),
         "region": re.compile(alternation(g.regions)),
         "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?![{CJK}])"),
@@ -101,9 +101,15 @@ def _suffix_classes() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+def _suffix_entry(name: str) -> tuple[str, str] | None:
+    """(suffix, class) of the longest class suffix ``name`` ends with, after at least one character."""
+    return next(((sfx, cls) for sfx, cls in _suffix_classes() if name.endswith(sfx) and len(name) > len(sfx)), None)
+
+
 def class_suffix(name: str) -> str | None:
     """The class suffix a name ends with (…计划 → 计划), if any."""
-    return next((sfx for sfx, _ in _suffix_classes() if name.endswith(sfx) and len(name) > len(sfx)), None)
+    entry = _suffix_entry(name)
+    return entry[0] if entry else None
 
 
 @lru_cache(maxsize=16384)
@@ -113,10 +119,8 @@ def class_by_suffix(name: str, default: str | None = None) -> str | None:
         return "PolicyDocument"
     if re.search(rf"[{CJK}](?:\d+|[一二三四五六七八九十]+)条$", name):
         return "Policy"   # 稳增长21条, 人才新政23条: a package of measures, named by its count of articles
-    for sfx, cls in _suffix_classes():
-        if name.endswith(sfx) and len(name) > len(sfx):
-            return cls
-    return default
+    entry = _suffix_entry(name)
+    return entry[1] if entry else default
 
 
 @lru_cache(maxsize=1)
@@ -128,11 +132,23 @@ def _jieba():
     return jieba
 
 
-def _jieba_tag(word: str) -> str | None:
+def initiative_class(label: str) -> str:
+    """The class of a name known to be an initiative (a quoted or glossary name): by its
+    suffix, Program when none or when the suffix is a document kind's."""
+    cls = class_by_suffix(label, "Program")
+    return "Program" if cls == "PolicyDocument" else cls
+
+
+@lru_cache(maxsize=1)
+def _posseg():
     import jieba.posseg
 
     _jieba()
-    return jieba.posseg.dt.word_tag_tab.get(word)
+    return jieba.posseg.dt
+
+
+def _jieba_tag(word: str) -> str | None:
+    return _posseg().word_tag_tab.get(word)
 
 
 CONJUNCTIONS = {"和", "及", "与", "以及", "或"}
@@ -263,9 +279,7 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
         label = stripped
     else:
         start_shift = 0
-    cls = class_by_suffix(label.strip("“”\""), "Program")
-    if cls == "PolicyDocument":
-        cls = "Program"
+    cls = initiative_class(label.strip("“”\""))
     principle = re.fullmatch(r"[两三四五六七八九十]个([\u3400-\u9fff]{2,4})", label)
     if principle and _jieba_tag(principle.group(1)) in ("v", "n", "l"):
         cls = "Policy"   # “两个维护”, “四个意识”: political principles, not programs
@@ -361,10 +375,7 @@ def _descriptive(core: str) -> bool:
     no place, person or brand name, no unknown word. National designations keep theirs."""
     if core.startswith("国家"):
         return False
-    import jieba.posseg
-
-    _jieba()
-    words = jieba.posseg.dt.lcut(core, HMM=False)
+    words = _posseg().lcut(core, HMM=False)
     return all(len(w.word) >= 2 and w.flag in COMMON_TAGS for w in words)
 
 
@@ -412,10 +423,7 @@ def _enumerated_parts(text: str, cands: list[Mention]) -> list[Mention]:
 
 @lru_cache(maxsize=4096)
 def _starts_with_verb(phrase: str) -> bool:
-    import jieba.posseg
-
-    _jieba()
-    first = next(iter(jieba.posseg.lcut(phrase, HMM=False)), None)
+    first = next(iter(_posseg().lcut(phrase, HMM=False)), None)
     return first is not None and first.flag[:1] in ("v", "d") or (first is not None and first.flag == "ad")
 
 
@@ -483,16 +491,14 @@ def find_mentions(text: str) -> list[Mention]:
         if len(quoted) == 1 and not outside.strip():   # 8.“灯塔工厂”：… the quoted term is the headword
             inner = quoted[0].strip()
             if re.search(f"[{CJK}]", inner) and "、" not in inner:
-                cls = class_by_suffix(inner, "Program")
-                cands.append(Mention(m.start("head"), m.end("head"), inner, "Program" if cls == "PolicyDocument" else cls,
+                cands.append(Mention(m.start("head"), m.end("head"), inner, initiative_class(inner),
                                      "quote", headword=True, bare_term=True))
             continue
         if len(quoted) != 1 or re.search(r"[和及与、]", outside) or re.search(r"[《》]", head):
             continue  # one quoted term in a longer headword; two names joined (A和“B”计划) are left alone
         label = head.replace("“", "").replace("”", "").replace('"', "")
         inner = quoted[0].strip()
-        cls = class_by_suffix(label, "Program")
-        cands.append(Mention(m.start("head"), m.end("head"), label, "Program" if cls == "PolicyDocument" else cls,
+        cands.append(Mention(m.start("head"), m.end("head"), label, initiative_class(label),
                              "quote", alias=inner if re.search(f"[{CJK}]", inner) else None, headword=True))
     for m in p["bracket"].finditer(text):
         inner = m.group(1).strip()

@@ -62,8 +62,9 @@ CONTINUATION = re.compile(r"\s*(?:即|包括|主要包括|具体包括|具体是
 DONE = re.compile(r"已|累计|截至|截止|目前")
 ACTION_TAIL = re.compile(r"(?:整治|改造|建设|提升|治理)$")
 STARTED_BEFORE = re.compile(r"(?:启动|开展|实施|推进|推动|开工)$")
-#: a definition of what a program is to comprise (“六横”指六个…)
-SCOPE = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])")
+#: a definition (“六横”指六个…): of what a program is to comprise, and what its figures are about
+DEFINITION = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])")
+ENUMERATION = re.compile(DEFINITION.pattern + r"|包括|包含|分别是|分别为|主要有")
 PLAN_NAME_BEFORE = re.compile(r"(?:行动|三年|五年|发展|年度|工作|专项|培育|建设)$")
 
 
@@ -85,7 +86,7 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
         return "Achievement"
     if carried:
         return carried
-    if SCOPE.search(before):
+    if DEFINITION.search(before):
         return "Target"   # “六横”指…包括A、B…6个工程: the scope a program is to have
     if year is not None and doc_year is not None and year != doc_year:
         return "Target" if year > doc_year else "Achievement"
@@ -110,10 +111,6 @@ def indicator_phrase(sentence: str, offset: int) -> str:
     phrase = re.sub(r"^[\d年月日底末初全市省县区我本该的了在\s]+", "", phrase)
     phrase = re.sub(r"[的了在\s]+$", "", phrase)
     return phrase[-20:]
-
-
-DEFINITION = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])")
-ENUMERATION = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])|包括|包含|分别是|分别为|主要有")
 
 
 def _defined_in(text: str, mentions: list[Mention], before: int) -> Mention | None:
