@@ -210,11 +210,9 @@ class QueryExecutor:
         except queue.Empty:
             raise ExecutorBusy(f"all {self.size} query workers stayed busy for {self.timeout:g} s") from None
         try:
-            if w.location != current and not w.loading:
-                w.load(current)
-            w.wait_loaded(self.load_timeout)  # opening the store is not the query's time
-            if w.location != current:
-                w.load(current)
+            while w.loading or w.location != current:   # opening the store is not the query's time
+                if not w.loading:
+                    w.load(current)
                 w.wait_loaded(self.load_timeout)
             deadline = time.monotonic() + self.timeout
             w.conn.send(("job", job.query, job.fmt, job.default_graph, job.named_graphs, job.substitutions,

@@ -139,10 +139,10 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
     if issued_doc:
         names[issued_doc.iri].append(issued_doc.label)
         classes[issued_doc.iri], fixed[issued_doc.iri] = "PolicyDocument", issued_doc.label
-    # a quoted name also written with its suffix (“双罚”制度) is that entity wherever it stands alone
-    # a name the text abbreviates (X（以下简称“Y”）) is the entity wherever Y stands
+    # a name the text abbreviates (X（以下简称“Y”）, or a bare glossary term) is X wherever Y stands
     abbreviated = _abbreviations(original, mentions)
-    # and a glossary headword (9.耕地林地园地空间治理“一张图”：) is the entity its quoted part names
+    # a quoted name also written with its suffix (“双罚”制度) is that entity wherever it stands
+    # alone, and a glossary headword (9.耕地林地园地空间治理“一张图”：) is the entity its quoted part names
     tailed: dict[str, Mention] = {}
     for m in mentions:
         if m.source == "quote" and m.alias and m.cls in ("Program", "Policy"):

@@ -253,7 +253,7 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             for n in by_sentence[i]:
                 if n.nested and n.start == m.start and n.end < m.end and n.cls in ("Place", "Park"):
                     rels.append(Relation(m, "locatedIn", n, i))
-    _headwords_issued_as_their_document(sentences, by_sentence, rels, issued)
+    _headwords_issued_as_their_document(by_sentence, rels, issued)
     # a notice issuing measures (关于印发《X》的通知) and the measures X have the same issuer
     inner_docs = {n.start: n for n in mentions if n.nested and n.cls == "PolicyDocument"}
     if inner_docs:
@@ -270,24 +270,35 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
     return rels, issued
 
 
-def _headwords_issued_as_their_document(sentences, by_sentence, rels: list[Relation], issued: list[IssueDate]) -> None:
+def _headwords_issued_as_their_document(by_sentence, rels: list[Relation], issued: list[IssueDate]) -> None:
     """4.稳增长“21”条：2025年4月1日，省政府办公厅印发《…》: the term a glossary entry defines
     is the policy of the document its first sentence issues, by the same bodies on the same day
     (6.六大科技专项：省委…提出，要实施…行动: or of what that sentence launches)."""
+    issuing: dict[int, list[Relation]] = {}   # sentence -> its issuedBy relations, in order
+    has_issuer: set[int] = set()
+    for r in rels:
+        if r.predicate == "issuedBy" and r.subject is not None:
+            issuing.setdefault(r.sentence, []).append(r)
+            has_issuer.add(id(r.subject))
+    first_date: dict[int, IssueDate] = {}
+    for d in issued:
+        first_date.setdefault(id(d.subject), d)
     for i, group in enumerate(by_sentence):
         for h in group:
-            if not h.headword or h.bare_term or h.cls not in ("Program", "Policy"):
+            if not h.headword or h.bare_term or h.cls not in ("Program", "Policy") or id(h) in has_issuer:
                 continue  # (a bare quoted term, 3.“自审自发”：, names a practice, not the document's policy)
-            docs = [r for r in rels if r.sentence == i and r.predicate == "issuedBy" and r.subject is not None
-                    and r.subject.cls in INITIATIVES and r.subject.start > h.end]
-            if not docs or any(r.subject is h and r.predicate == "issuedBy" for r in rels):
+            docs = [r for r in issuing.get(i, []) if r.subject.cls in INITIATIVES and r.subject.start > h.end]
+            if not docs:
                 continue
             first = min(docs, key=lambda r: r.subject.start).subject
-            for r in [r for r in docs if r.subject is first]:
-                rels.append(Relation(h, "issuedBy", r.object, i))
-            for d in [d for d in issued if d.subject is first][:1]:
-                if not any(x.subject is h for x in issued):
-                    issued.append(IssueDate(h, d.iso, i))
+            for r in docs:
+                if r.subject is first:
+                    rels.append(Relation(h, "issuedBy", r.object, i))
+                    has_issuer.add(id(h))
+            d = first_date.get(id(first))
+            if d is not None and id(h) not in first_date:
+                first_date[id(h)] = IssueDate(h, d.iso, i)
+                issued.append(first_date[id(h)])
 
 
 IMPLEMENTING = re.compile(r"实施方案|实施意见|实施细则|实施办法|工作方案|行动方案")

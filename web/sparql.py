@@ -28,10 +28,10 @@ bp = Blueprint("sparql", __name__)
 FORM = "application/x-www-form-urlencoded"
 
 
-def endpoint_iri() -> str:
+def endpoint_iri(env: dict | None = None) -> str:
     """This endpoint's own URL, the base IRI of queries and updates (built from the WSGI
     environ directly: werkzeug's base_url costs a tenth of a small query's time)."""
-    env = request.environ
+    env = request.environ if env is None else env
     host = env.get("HTTP_HOST") or f"{env.get('SERVER_NAME', 'localhost')}:{env.get('SERVER_PORT', '80')}"
     return f"{env.get('wsgi.url_scheme', 'http')}://{host}{env.get('SCRIPT_NAME', '')}{env.get('PATH_INFO', '')}"
 
@@ -223,11 +223,9 @@ def fast_get(wsgi_app, get_services):
         params = parse_qs(environ["QUERY_STRING"].encode("latin-1").decode("utf-8", "replace"), keep_blank_values=True)
         if "update" in params or len(params.get("query") or ()) != 1:
             return wsgi_app(environ, start_response)  # the errors are worded there
-        host = environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', 'localhost')}:{environ.get('SERVER_PORT', '80')}"
-        base = f"{environ.get('wsgi.url_scheme', 'http')}://{host}{environ.get('SCRIPT_NAME', '')}{environ['PATH_INFO']}"
         try:
             status, headers, body = answer_query(get_services(), params["query"][0], params,
-                                                 environ.get("HTTP_ACCEPT"), base)
+                                                 environ.get("HTTP_ACCEPT"), endpoint_iri(environ))
         except ProtocolError as exc:
             status, headers, body = plain(exc.status, str(exc))
         start_response(STATUS_LINES.get(status, str(status)),
