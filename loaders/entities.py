@@ -335,6 +335,9 @@ def _suffix_mentions(text: str) -> list[Mention]:
         else:
             name = trim_name(run, sfx, run_start_after_number)
         name = strip_count_prefix(name)
+        closing = COUNTED_CLOSING.search(name[: -len(sfx)]) if list_item or re.search(r"[和及]", name) else None
+        if closing and closing.start() >= 2:
+            name = name[closing.start():]  # A、B、C三项制度: the list's last item is not part of the whole's name
         core = name[: -len(sfx)]
         if len(core) < 2 or name in GENERIC_NAMES or re.fullmatch(r"[0-9.]+", core):
             continue
@@ -427,7 +430,19 @@ def _starts_with_verb(phrase: str) -> bool:
     return first is not None and first.flag[:1] in ("v", "d") or (first is not None and first.flag == "ad")
 
 
+@lru_cache(maxsize=4096)
+def _only_action(phrase: str) -> bool:
+    """An adverb opens it, or it is verbs and adverbs only (坚决做到): an action, not a name."""
+    words = _posseg().lcut(phrase, HMM=False)
+    return bool(words) and (words[0].flag in ("d", "ad") or all(w.flag[:1] in ("v", "d") for w in words))
+
+
 COUNTED = re.compile(r"^[一二两三四五六七八九十]+(?:大|项|个|类|种)")
+#: a counted whole closing a list, before its suffix: (…审核)三项(制度), (…培育)五大(工程), 六大提升(工程)
+#: a whole that treats what the list before it names (专项治理, 集中整治, 清理): those are wrongs
+REMEDIAL = re.compile(r"(?:治理|整治|清理|整顿|排查|打击)$")
+COUNTED_KIND = re.compile(rf"^[一二两三四五六七八九十]+(?:大|项|个|类|种)([{CJK}]{{2}})")
+COUNTED_CLOSING = re.compile(rf"[一二两三四五六七八九十]+(?:大|项|个|类|种)[{CJK}]{{0,2}}$")
 
 
 def _parts_before_counted_whole(text: str, cands: list[Mention]) -> list[Mention]:
@@ -446,16 +461,33 @@ def _parts_before_counted_whole(text: str, cands: list[Mention]) -> list[Mention
         items = ITEM_SPLIT.split(segment)
         if len(items) < 2:
             continue
+        kind = COUNTED_KIND.match(label)
+        kind = kind.group(1) if kind and class_suffix(label) and not label.endswith(kind.group(1)) else None
+        if REMEDIAL.search(label):
+            continue  # 拖欠企业账款、侵害企业产权…“五个专项治理”: the wrongs a campaign treats, not its parts
         pos = boundary + 1
         for k, item in enumerate(items):
             at = text.find(item, pos)
             pos = at + len(item)
             name = strip_leading_verbs(item.strip("“”\" ")) if k == 0 else item.strip("“”\" ")
-            if not (2 <= len(name) <= 8) or not re.fullmatch(rf"[{CJK}0-9A-Za-z+·]+", name) or _starts_with_verb(name):
-                continue  # 拖欠企业账款, 坚决做到: actions listed, not named parts
+            if not (2 <= len(name) <= 10) or not re.fullmatch(rf"[{CJK}0-9A-Za-z+·]+", name) or _only_action(name):
+                continue  # 坚决做到: an action listed, not a named part
+            if kind and name.endswith(kind):
+                continue  # 顶尖科技人才、…四类人才专项: kinds of the counted noun (talent), not programs
             start = at + item.index(name) if name in item else at
             out.append(Mention(start, start + len(name), name, class_by_suffix(name, whole.cls), "suffix"))
     return out
+
+
+BARE_COUNTED = re.compile(rf"[一二两三四五六七八九十]+(?:大|项|个|类|种)[{CJK}]{{1,6}}")
+
+
+def _named_counted_wholes(cands: list[Mention]) -> list[Mention]:
+    """An unquoted count of a kind (…培育五大工程, 三项制度) describes, unless the text names it
+    in full elsewhere (行政执法三项制度): only then is it a name, and its listed items its parts."""
+    labels = [c.label for c in cands if c.cls in ("Program", "Policy")]
+    return [c for c in cands if not (c.source == "suffix" and BARE_COUNTED.fullmatch(c.label) and not any(
+        len(x) > len(c.label) and x.endswith(c.label) for x in labels))]
 
 
 def _in_idiom(text: str, start: int, end: int, idioms: set[str]) -> bool:
@@ -534,6 +566,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in p["self"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "PolicyDocument", "self", self_ref=True))
     cands.extend(_suffix_mentions(text))
+    cands = _named_counted_wholes(cands)
     cands.extend(_enumerated_parts(text, cands))
     for m in p["zone"].finditer(text):
         k = 1 if m.group(1) else 2

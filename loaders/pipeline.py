@@ -20,7 +20,7 @@ from ..graph.store import DEFAULT_BASE, graph_iri_for
 from .dates import find_dates
 from .docnumbers import issuer_of_number, place_of_number
 from .emit import Emitter, N, P
-from .entities import Mention, class_suffix, find_mentions
+from .entities import BARE_COUNTED, Mention, class_suffix, find_mentions
 from .errors import LoadError
 from .gazetteer import Place, read_list
 from .identity import Identity, canonical, find_jurisdiction, iri, resolve, resolve_jurisdiction
@@ -334,6 +334,18 @@ def _abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
             if h.label in re.sub("[‘’'“”]", "", c.label) or (kind and c.label.endswith(kind) and len(c.label) > len(h.label) + 2):
                 out[canonical(h.label)] = c
                 break
+    # 三项制度 where the text also says 行政执法三项制度: a bare counted name is the one
+    # initiative whose name ends with it
+    initiatives = {}
+    for m in mentions:
+        if m.cls in ("Program", "Policy") and not m.nested:
+            initiatives.setdefault(canonical(m.label), m)
+    for label in initiatives:
+        if label in out or not BARE_COUNTED.fullmatch(label):
+            continue
+        longer = [full for name, full in initiatives.items() if name.endswith(label) and name != label]
+        if len(longer) == 1:
+            out[label] = longer[0]
     return out
 
 

@@ -647,3 +647,28 @@ def test_a_guidance_fund_keeps_its_name():
 def test_a_zone_named_bare_in_a_list_of_districts():
     found = {(m.label, m.cls) for m in find_mentions("完成东城区、高新区所有背街小巷整治。")}
     assert ("高新区", "Park") in found
+
+
+def test_a_counted_whole_closing_a_list_names_its_items():
+    text = ("全面推行监管三项制度，包括信用承诺公示、检查全程留痕、重大处罚集体审议三项制度。"
+            "我县被确定为监管三项制度试点县。")
+    rels = relations(text)
+    assert {("信用承诺公示", "partOf", "监管三项制度"), ("检查全程留痕", "partOf", "监管三项制度"),
+            ("重大处罚集体审议", "partOf", "监管三项制度")} <= rels
+    ex, labels = labelled(text, "c.txt")
+    assert "三项制度" not in labels.values() and not any(v.startswith("重大处罚集体审议三") for v in labels.values())
+
+
+def test_an_unnamed_count_of_projects_is_a_description():
+    labels = {m.label for m in find_mentions("通过实施村庄绿化、道路硬化和河道整治三大工程，村容明显改观。")}
+    assert not any(lab.endswith("三大工程") for lab in labels) and "道路硬化" not in labels
+
+
+def test_the_wrongs_a_campaign_treats_are_not_its_parts():
+    labels = {m.label for m in find_mentions("开展涉企收费、涉企罚款、涉企检查“三个专项整治”，减轻企业负担。")}
+    assert not {"涉企收费", "涉企罚款", "涉企检查"} & labels
+
+
+def test_kinds_of_the_counted_noun_are_not_programs():
+    labels = {m.label for m in find_mentions("每年支持青年科技人才、领军科技人才、创业科技人才“三类人才专项”。")}
+    assert not any(lab.endswith("科技人才") for lab in labels)
