@@ -236,8 +236,17 @@ def _emphasis(inner: str, text: str, m: re.Match) -> bool:
         return True
     if re.search(r"(?:实现了?|获得了?|夺得|荣获|被誉为)$", text[max(0, m.start() - 4):m.start()]):
         return True
+    if text.startswith(LISTING, m.end()):
+        return True   # “新三板”挂牌, “捆绑”上市: a market or a way of listing shares
+    if not NUMERAL.search(inner) and all(w.flag == "v" for w in _posseg().lcut(inner, HMM=False)):
+        return True   # “走出去”, “引进来”: a call to act, not a name
     freq = _jieba().dt.FREQ.get(inner, 0)
     return len(inner) <= 2 and freq > 1000
+
+
+LISTING = ("挂牌", "上市")
+#: what a quoted honour follows: 被评为省“隐形冠军”, 授予“文明城市”称号
+HONOUR_BEFORE = re.compile(r"(?:表彰为|荣膺|荣获|获得|授予|称号|誉为|称为|评为|认定为)(?:国家级|省级|市级|国家|全国|省|市)?$")
 
 
 @lru_cache(maxsize=1)
@@ -253,8 +262,7 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     inner = m.group(1).strip()
     if not inner or inner in g.idioms or re.search(r"[，。；！？,;!?]", inner) or not re.search(f"[{CJK}]", inner):
         return None
-    before = text[max(0, m.start() - 6):m.start()]
-    if re.search(r"(表彰为|荣膺|荣获|获得|授予|称号|誉为|称为|被评为)$", before):
+    if HONOUR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return None
     end = m.end()
     label = inner
@@ -508,8 +516,11 @@ def find_mentions(text: str) -> list[Mention]:
         label = m.group(1).strip()
         if label:
             cands.append(Mention(m.start(), m.end(), label, "PolicyDocument", "title"))
-    for m in p["quote"].finditer(text):
-        mention = _quote_mention(text, m)
+    quotes = list(p["quote"].finditer(text))
+    # a term the text calls an honour somewhere (被评为省“隐形冠军”) is an honour everywhere
+    honours = {q.group(1).strip() for q in quotes if HONOUR_BEFORE.search(text, max(0, q.start() - 8), q.start())}
+    for m in quotes:
+        mention = None if m.group(1).strip() in honours else _quote_mention(text, m)
         if mention:
             cands.append(mention)
     for m in p["headword"].finditer(text):

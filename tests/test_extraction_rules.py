@@ -672,3 +672,16 @@ def test_the_wrongs_a_campaign_treats_are_not_its_parts():
 def test_kinds_of_the_counted_noun_are_not_programs():
     labels = {m.label for m in find_mentions("每年支持青年科技人才、领军科技人才、创业科技人才“三类人才专项”。")}
     assert not any(lab.endswith("科技人才") for lab in labels)
+
+
+def test_a_term_called_an_honour_anywhere_is_no_name():
+    labels = {m.label for m in find_mentions(
+        "加大“单项冠军”培育力度，对新被评为国家级“单项冠军”的企业给予奖励。")}
+    assert "单项冠军" not in labels
+
+
+def test_quoted_calls_to_act_and_listing_boards_are_no_names():
+    labels = {m.label for m in find_mentions(
+        "鼓励企业“引进来”，对在“科创板”挂牌的企业给予奖励；对实现“借壳”上市的给予补助。推进“四个一”工程。")}
+    assert not {"引进来", "科创板", "借壳"} & labels
+    assert "四个一工程" in labels
