@@ -136,7 +136,14 @@ def initiative_class(label: str) -> str:
     """The class of a name known to be an initiative (a quoted or glossary name): by its
     suffix, Program when none or when the suffix is a document kind's."""
     cls = class_by_suffix(label, "Program")
+    if cls == "Program" and class_suffix(label) is None and REGIME_TAIL.search(label):
+        return "Policy"   # “多证合一”, “两化融合”, “三免两减半”: a merger of regimes or a tax rule
     return "Program" if cls == "PolicyDocument" else cls
+
+
+#: endings of a quoted name that make it an arrangement or rule rather than a program:
+#: merging regimes (合一, 整合, 融合, 一体, 并轨, 一码) and tax relief (减半, 减免)
+REGIME_TAIL = re.compile(r"(?:合一|整合|融合|一体|并轨|一码|减半|减免)$")
 
 
 @lru_cache(maxsize=1)

@@ -685,3 +685,9 @@ def test_quoted_calls_to_act_and_listing_boards_are_no_names():
         "鼓励企业“引进来”，对在“科创板”挂牌的企业给予奖励；对实现“借壳”上市的给予补助。推进“四个一”工程。")}
     assert not {"引进来", "科创板", "借壳"} & labels
     assert "四个一工程" in labels
+
+
+def test_quoted_mergers_of_regimes_and_tax_relief_are_policies():
+    found = {(m.label, m.cls) for m in find_mentions(
+        "推行“多审合一”，落实“两免三减半”，推进“三网融合”，实施“百村提升”。")}
+    assert {("多审合一", "Policy"), ("两免三减半", "Policy"), ("三网融合", "Policy"), ("百村提升", "Program")} <= found
