@@ -29,7 +29,7 @@ from .observations import TARGET_GENRES, build_observations
 from .quantities import find_quantities
 from .read import Source, read_source
 from .rdf_input import parse_rdf
-from .relations import extract_relations
+from .relations import INITIATIVE_OR_DOCUMENT, extract_relations, fits
 from .structure import analyse
 
 ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
@@ -225,13 +225,17 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
 
     rels, issued = extract_relations(text, st.sentences, mentions, dates, has_self=doc_iri is not None)
     stats = Counter()
+    def cls_of(e: str) -> str | None:
+        return "PolicyDocument" if e.startswith(base + "document/") else classes.get(e)
+
     for r in rels:
         s, o = ent_iri(r.subject), ent_iri(r.object)
-        if s and o and s != o:
+        if s and o and s != o and fits(r.predicate, cls_of(s), cls_of(o)):
             em.statement(s, r.predicate, o, sent_node(r.sentence))
             stats["relations"] += 1
     for d in issued:
-        em.date(ent_iri(d.subject), d.iso, sent_node(d.sentence))
+        if cls_of(ent_iri(d.subject) or "") in INITIATIVE_OR_DOCUMENT:  # a body or place is never issued
+            em.date(ent_iri(d.subject), d.iso, sent_node(d.sentence))
     # the number of a cited document names its issuer: 衢政办发 → 衢州市人民政府办公室
     sentence_starts = [x.start for x in st.sentences]
     for m, number in numbered:

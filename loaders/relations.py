@@ -52,6 +52,24 @@ class IssueDate:
     sentence: int
 
 
+INITIATIVE_OR_DOCUMENT = {"PolicyDocument", "Policy", "Program"}
+#: what each relation may join (GUIDELINES.md): a body is never issued, a place never part of a program
+DOMAIN_RANGE = {
+    "issuedBy": (INITIATIVE_OR_DOCUMENT, {"IssuingBody"}),
+    "implements": (INITIATIVE_OR_DOCUMENT, INITIATIVE_OR_DOCUMENT),
+    "locatedIn": ({"Park", "Program", "Policy"}, {"Place", "Park"}),
+}
+
+
+def fits(predicate: str, subject_cls: str | None, object_cls: str | None) -> bool:
+    """True when a relation joins entities of the classes it is defined between; partOf
+    joins two of one group (Program and Policy are one)."""
+    if predicate == "partOf":
+        return GROUP.get(subject_cls, subject_cls) == GROUP.get(object_cls, object_cls)
+    allowed = DOMAIN_RANGE.get(predicate)
+    return allowed is None or (subject_cls in allowed[0] and object_cls in allowed[1])
+
+
 @lru_cache(maxsize=1)
 def _cues():
     g = gazetteer()

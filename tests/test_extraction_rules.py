@@ -9,6 +9,7 @@ from policykg.loaders.entities import find_mentions
 from policykg.loaders.normalize import normalize
 from policykg.loaders.pipeline import extract_text
 from policykg.loaders.quantities import find_quantities
+from policykg.loaders.relations import fits
 
 POL = "https://w3id.org/policykg/ontology#"
 
@@ -691,3 +692,12 @@ def test_quoted_mergers_of_regimes_and_tax_relief_are_policies():
     found = {(m.label, m.cls) for m in find_mentions(
         "推行“多审合一”，落实“两免三减半”，推进“三网融合”，实施“百村提升”。")}
     assert {("多审合一", "Policy"), ("两免三减半", "Policy"), ("三网融合", "Policy"), ("百村提升", "Program")} <= found
+
+
+def test_a_body_set_up_is_not_issued():
+    rels = relations("县政府设立乡村振兴专项资金和乡村振兴资金管理委员会，负责资金管理。")
+    assert ("乡村振兴专项资金", "issuedBy", "县政府") in rels
+    assert not any(s_.endswith("委员会") for s_, p, _ in rels if p == "issuedBy")
+    assert not fits("issuedBy", "IssuingBody", "IssuingBody") and fits("issuedBy", "Program", "IssuingBody")
+    assert fits("partOf", "Program", "Policy") and not fits("partOf", "Place", "Program")
+    assert not fits("locatedIn", "IssuingBody", "Place")
