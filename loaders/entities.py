@@ -301,7 +301,32 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     if inner in g.places or inner in g.central:
         return None
     start = m.start() + (1 + start_shift if start_shift else 0)
-    return Mention(start, end, label, cls, "quote", alias=inner if label != inner and inner in label and not start_shift else None)
+    alias = inner if label != inner and inner in label and not start_shift else None
+    if not start_shift and class_suffix(label):
+        modifier = _modifier_before(text, m.start())
+        if modifier:   # 开展耕地林地园地空间治理“一张图”试点: the words qualifying the quote are the name's
+            return Mention(m.start() - len(modifier), end, modifier + label, cls, "quote", alias=label)
+    return Mention(start, end, label, cls, "quote", alias=alias)
+
+
+#: openings that make the words before a quote a scope, not part of the name (我市“…”工程)
+SCOPE_WORDS = re.compile(r"^(?:我|全|本|各|该|这|此|其|每|新|省|市|县|区|国家|中央)")
+
+
+def _modifier_before(text: str, at: int) -> str:
+    """The words right before an opening quote that qualify the name it starts, after the
+    last verb or function word (实施工业企业“三名”… → 工业企业); empty when there are none."""
+    i = at
+    while i > 0 and at - i < 12 and IN_NAME_RUN.match(text[i - 1]):
+        i -= 1
+    run = text[i:at]
+    if len(run) < 2 or (i > 0 and text[i - 1] == "、"):
+        return ""   # the last item of a list (A、B“五证合一”) qualifies nothing
+    modifier = trim_name(run + "“", "“")[:-1]
+    if len(modifier) < 2 or modifier[-1] in "和及与或" or SCOPE_WORDS.match(modifier) or modifier in gazetteer().places or \
+            _jieba_tag(modifier) in ("v", "vn", "d", "ad", "p", "c", "m", "r"):
+        return ""
+    return modifier
 
 
 def _suffix_mentions(text: str) -> list[Mention]:

@@ -146,8 +146,10 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
     tailed: dict[str, Mention] = {}
     for m in mentions:
         if m.source == "quote" and m.alias and m.cls in ("Program", "Policy"):
-            if m.alias not in tailed or (m.headword and not tailed[m.alias].headword):
-                tailed[m.alias] = m
+            quoted = QUOTED.search(original, m.start, m.end)   # 工业企业“三名”培育工程: “三名” too
+            for key in {m.alias, quoted.group(1) if quoted else m.alias}:
+                if key not in tailed or (m.headword and not tailed[key].headword):
+                    tailed[key] = m
     headwords = {a: m for a, m in tailed.items() if m.headword}
     for m in mentions:
         if m.self_ref:
@@ -167,7 +169,8 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
             continue
         if ident is None and m.source == "quote" and m.alias is None and m.label in tailed:
             ident = resolve(tailed[m.label], base, jurisdiction, graph)  # “双罚” where the text also says “双罚”制度
-        elif ident is None and m.source == "quote" and m.alias in headwords and not m.headword:
+        elif ident is None and m.source == "quote" and m.alias in headwords and not m.headword \
+                and not canonical(m.label).startswith(canonical(headwords[m.alias].label)):  # …“一张图”试点 is the pilot of it
             ident = resolve(headwords[m.alias], base, jurisdiction, graph)  # “四早”工程 of entry 13.重大慢性病防治“四早”工程
         ident = ident or resolve(m, base, jurisdiction, graph)
         ids[id(m)] = ident
@@ -307,6 +310,7 @@ def _title_lines(text: str, mentions: list[Mention], titled: dict) -> list[Menti
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
+QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 ABBREVIATION_CUE = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|统称)(?:为)?\s*[:：]?\s*$")
 
 

@@ -31,6 +31,7 @@ PLANNED = re.compile(r"计划|将|拟|力争|准备|预计|要")
 INTRODUCED = re.compile(r"(?:简称|统称|并称)为?\s*[“\"]")
 #: the opening of a sentence ends at the first verb or clause break: 市委、市在实施…
 SUBJECT_BREAK = re.compile(r"[，,。；;]\s*(?![\u3400-\u9fff]{0,3}[、和及])|在|实施|启动|增加|提出|出台|印发")
+DESIGNATED = re.compile(r"(?:将|把)(?P<place>[^，,。；;]{1,12}?)(?:确定为|列为|批准为|确立为|选定为|认定为)")
 DEPLOYED = re.compile(r"(?:按照|根据|按)[^，。；]{1,30}?(?:统一部署|决策部署|部署|统一安排)")
 DOC_NUMBER_AFTER = re.compile(r"\s*[(（][^()（）]{0,12}?[〔\[［]((?:19|20)\d\d)[〕\]］]\d+号[)）]")
 PREAMBLE = re.compile(r"特制定|制定本|现提出|提出如下|特提出|现就.{0,12}提出|结合.{0,12}实际")
@@ -103,7 +104,9 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             continue  # (该项工作自2016年启动: a start verb can date the paragraph's topic)
         sent_dates = dates_in[i]
         # issuedBy (+ issuedOn)
-        verbs = [(s.start + v.start(), s.start + v.end()) for v in issue_re.finditer(sent)]
+        verbs = [(s.start + v.start(), s.start + v.end()) for v in issue_re.finditer(sent)
+                 if v.group(0) != "通过" or text.startswith(("《", "了《"), s.start + v.end())]
+        # (通过 issues only a title: 会议通过《…》; 通过加快…, 通过开展试点 is "by means of")
         last_bodies: list[Mention] = []
         for k, (vs, ve) in enumerate(verbs):
             prev_end = verbs[k - 1][1] if k else s.start
@@ -143,6 +146,22 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
                     rels.append(Relation(o, "issuedBy", b, i))
                 if opening and first_date:
                     issued.append(IssueDate(o, first_date[0].iso, i))
+        # 2025年初，自然资源部将四川确定为开展X试点的省份之一: the body designating a place for a
+        # pilot launched the pilot, there, on the date opening the sentence
+        for dm in DESIGNATED.finditer(sent):
+            ds, de, ps = s.start + dm.start(), s.start + dm.end(), s.start + dm.start("place")
+            bodies = [m for m in ms if m.cls == "IssuingBody" and m.end <= ds]
+            bodies = [b for b in bodies if not re.search(r"[，,；;]", text[b.end:ds])]
+            places = [m for m in by_sentence[i] if m.cls == "Place" and ps <= m.start and m.end <= s.start + dm.end("place")]
+            named = _same_clause(text, de, [m for m in ms if m.cls in ("Program", "Policy") and m.start >= de])[:1]
+            for o in named:
+                for b in bodies:
+                    rels.append(Relation(o, "issuedBy", b, i))
+                for pl in places:
+                    rels.append(Relation(o, "locatedIn", pl, i))
+                dated = [d for d in sent_dates if not d.period and d.end <= ds]
+                if bodies and dated:
+                    issued.append(IssueDate(o, dated[0].iso, i))
         # 按照省委、省统一部署，我市启动“乡村文明行动”: the bodies whose deployment it follows launched it
         for dm in DEPLOYED.finditer(sent):
             bodies = [m for m in ms if m.cls == "IssuingBody" and s.start + dm.start() <= m.start and m.end <= s.start + dm.end()]
@@ -309,6 +328,8 @@ def _headwords_issued_as_their_document(by_sentence, rels: list[Relation], issue
             if not docs:
                 continue
             first = min(docs, key=lambda r: r.subject.start).subject
+            if first.label.replace("“", "").replace("”", "").startswith(h.label.replace("“", "").replace("”", "")):
+                continue  # 9.X“一张图”：…确定为开展X“一张图”试点…: a pilot of the term, not the term
             for r in docs:
                 if r.subject is first:
                     rels.append(Relation(h, "issuedBy", r.object, i))
