@@ -143,6 +143,7 @@ def initiative_class(label: str) -> str:
 
 #: endings of a quoted name that make it an arrangement or rule rather than a program:
 #: merging regimes (合一, 整合, 融合, 一体, 并轨, 一码) and tax relief (减半, 减免)
+REGIME_AFTER = re.compile(rf"[{CJK}]{{0,4}}?(?:融合|合一|整合|并轨)")
 REGIME_TAIL = re.compile(r"(?:合一|整合|融合|一体|并轨|一码|减半|减免)$")
 
 
@@ -286,6 +287,9 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     elif sm:
         label = inner + sm.group(0)
         end += len(sm.group(0))
+    elif REGIME_AFTER.match(text, end):   # “两化”深度融合: the merger the quote abbreviates
+        label = inner + REGIME_AFTER.match(text, end).group(0)
+        end += len(label) - len(inner)
     elif _emphasis(inner, text, m) or "、" in inner or inner.count("+") >= 2:
         return None   # “创新驱动、资本撬动”: parallel phrases are a slogan unless a suffix names them
     stripped = strip_leading_verbs(label)

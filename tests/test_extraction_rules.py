@@ -732,3 +732,8 @@ def test_a_glossary_term_is_not_issued_as_its_own_pilot():
     rels = relations(text)
     assert ("城乡供水一张网试点", "issuedBy", "水利部") in rels
     assert not any(s_ == "城乡供水一张网" and p == "issuedBy" for s_, p, _ in rels)
+
+
+def test_a_quote_abbreviating_a_merger_names_the_merger():
+    found = {(m.label, m.cls) for m in find_mentions("全面推进“两业”深度融合各项工作，推进耕地林地“三图”合一。")}
+    assert {("两业深度融合", "Policy"), ("三图合一", "Policy")} <= found
