@@ -737,3 +737,10 @@ def test_a_glossary_term_is_not_issued_as_its_own_pilot():
 def test_a_quote_abbreviating_a_merger_names_the_merger():
     found = {(m.label, m.cls) for m in find_mentions("全面推进“两业”深度融合各项工作，推进耕地林地“三图”合一。")}
     assert {("两业深度融合", "Policy"), ("三图合一", "Policy")} <= found
+
+
+def test_a_regime_named_by_two_common_words_is_a_kind():
+    labels = {m.label for m in find_mentions(
+        "完善资金筹措机制，实施区域发展战略，探索新型学徒制，建立河长制，推进标准化战略。")}
+    assert not {"资金筹措机制", "区域发展战略"} & labels
+    assert {"新型学徒制", "河长制", "标准化战略"} <= labels
