@@ -85,6 +85,8 @@ def _patterns():
         # a city's own zone named by its kind alone, as an item of a list: 张店区、高新区所有…
         "zone": re.compile(r"(?:^|(?<=[、:：;；\n和及与]))(高新区|经济开发区|经开区|高新技术产业开发区|新区|综合保税区|保税区)(?=[、，,。；;和及与]|$)"
                            r"|(?<=区、)(高新区|经济开发区|经开区|高新技术产业开发区|综合保税区)", re.M),  # 张店区、高新区所有…
+        # 2018—2020年消除大班额规划: a plan named with its period (the period is part of the name)
+        "period_plan": re.compile(rf"(?:19|20)\d\d\s*[—–~-]\s*(?:19|20)\d\d年(?P<core>[{CJK}]{{2,16}}?)(?:规划|计划)(?![{CJK}])"),
         "suffix": re.compile(
             "(?P<sfx>" + alternation(
                 g.program_suffixes + g.policy_suffixes + g.park_suffixes + g.generic_body_suffixes) + ")"),
@@ -617,6 +619,9 @@ def find_mentions(text: str) -> list[Mention]:
     cands.extend(_suffix_mentions(text))
     cands = _named_counted_wholes(cands)
     cands.extend(_enumerated_parts(text, cands))
+    for m in p["period_plan"].finditer(text):
+        if not re.search(r"[的和及与、]", m.group("core")) and m.group("core") not in GENERIC_NAMES:
+            cands.append(Mention(m.start(), m.end(), m.group(0), "Program", "suffix"))
     for m in p["zone"].finditer(text):
         k = 1 if m.group(1) else 2
         cands.append(Mention(m.start(k), m.end(k), m.group(k), "Park", "suffix"))

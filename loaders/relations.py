@@ -174,8 +174,8 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
         for v in START_RE.finditer(sent):
             vs, ve = s.start + v.start(), s.start + v.end()
             dated = [d for d in sent_dates if d.end <= vs and not d.period and not _inside(d, by_sentence[i])]
-            if not dated or PLANNED.search(text[dated[-1].end:vs]):
-                continue  # 2018年，我市计划…全面启动X: a start still to come dates nothing
+            if not dated or (PLANNED.search(text[dated[-1].end:vs]) and not text.startswith(("开始", "起"), dated[-1].end)):
+                continue  # 2018年，我市计划…全面启动X: a start still to come dates nothing (从2018年开始…将启动X does)
             objects = _same_clause(text, ve, [m for m in ms if m.cls in ("Program", "Policy") and m.start >= ve],
                                    first_breaks="，,。；;")
             if not objects and re.search(r"(?:该|这|此)项?(?:工作|工程|行动|制度|试点|项目|政策)", sent[: v.start()]):

@@ -744,3 +744,16 @@ def test_a_regime_named_by_two_common_words_is_a_kind():
         "完善资金筹措机制，实施区域发展战略，探索新型学徒制，建立河长制，推进标准化战略。")}
     assert not {"资金筹措机制", "区域发展战略"} & labels
     assert {"新型学徒制", "河长制", "标准化战略"} <= labels
+
+
+def test_a_plan_named_with_its_period_keeps_it():
+    labels = {m.label for m in find_mentions("全面完成2021—2023年农村公路提升规划，2024—2026年计划新建公路30公里。")}
+    assert "2021—2023年农村公路提升规划" in labels
+    assert not any(lab.endswith("计划") for lab in labels)
+
+
+def test_a_start_from_a_stated_year_dates_a_program_even_when_still_to_come():
+    text = "从2024年开始，我县将启动实施2024—2026年消除城镇学校大班额规划，计划新建学校5所。"
+    ex, labels = labelled(text, "s.txt")
+    dated = {(labels.get(q.subject.value), q.object.value) for q in ex.quads if q.predicate.value.endswith("issuedOn")}
+    assert ("2024—2026年消除城镇学校大班额规划", "2024") in dated
