@@ -405,6 +405,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         if (cls == "Policy" and core.endswith("工作")) or core[-1] in "与和及、" or core in GENERIC_CORES:
             continue  # 信息化工作制度: working rules; 调度与计划: two nouns joined; 企业试点: whose?
+        if LEVELS_JOINED.match(name):
+            continue  # 国家和省智能制造战略: the strategies of two levels, not one name
         if "或" in core:
             continue  # 两化融合或信息化试点示范: either of two kinds, not one name
         if cls == "IssuingBody" and name.endswith("技术委员会"):
@@ -487,6 +489,8 @@ def _only_action(phrase: str) -> bool:
 
 COUNTED = re.compile(r"^[一二两三四五六七八九十]+(?:大|项|个|类|种)")
 #: a counted whole closing a list, before its suffix: (…审核)三项(制度), (…培育)五大(工程), 六大提升(工程)
+#: two levels of government joined in front of a name (国家和省…, 省市…): a name of each level
+LEVELS_JOINED = re.compile(r"^(?:(?:国家|中央|省|市)(?:和|及|与|、)(?:省|市|县|区)|省市|市县)级?(?![\u3400-\u9fff]?(?:委|政府|人大|政协))")
 #: a whole that treats what the list before it names (专项治理, 集中整治, 清理): those are wrongs
 REMEDIAL = re.compile(r"(?:治理|整治|清理|整顿|排查|打击)$")
 COUNTED_KIND = re.compile(rf"^[一二两三四五六七八九十]+(?:大|项|个|类|种)([{CJK}]{{2}})")

@@ -757,3 +757,9 @@ def test_a_start_from_a_stated_year_dates_a_program_even_when_still_to_come():
     ex, labels = labelled(text, "s.txt")
     dated = {(labels.get(q.subject.value), q.object.value) for q in ex.quads if q.predicate.value.endswith("issuedOn")}
     assert ("2024—2026年消除城镇学校大班额规划", "2024") in dated
+
+
+def test_two_levels_joined_before_a_name_are_two_names_not_one():
+    labels = {m.label for m in find_mentions("主动对接国家和省数字经济战略，推进市区道路改造工程，落实省市重点研发计划。")}
+    assert not any(lab.startswith(("国家和省", "省市")) for lab in labels)
+    assert any(lab.endswith("道路改造工程") for lab in labels)
