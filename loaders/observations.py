@@ -220,6 +220,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             closes_list = about is not None and (
                 (about.end == q.start and text[about.start - 1:about.start] == "、")
                 or re.search(r"、[^，。；,;、]{1,20}等$", text[s.start:q.start]) is not None)
+            settled = closes_list   # what a list's count or a definition's figure measures stays
             if closes_list:
                 # A、B、C 6个工程: the count is of the list, not of C; it is of what the sentence
                 # is defining or enumerating (“六横”指…，包括A、B、C6个工程), else the paragraph's topic
@@ -228,7 +229,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                 defined = _defined_in(text, about_in[i], q.start)
                 if defined is not None and DEFINITION.search(text[defined.end:q.start]) and \
                         DEFINITION.search(text[defined.end:about.start]):
-                    about = defined   # “双千”计划是指面向…“一带一路”…千项: the figures define the 双千计划
+                    about, settled = defined, True   # “双千”计划是指面向…“一带一路”…千项: the figures define the 双千计划
             about_self = False
             if genre_target:
                 # a plan's or measures' figures are the document's own unless their sentence names
@@ -256,8 +257,9 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             if not phrase and text[q.start - 1:q.start] == "、":
                 phrase = prev_indicator
             prev_indicator = phrase or prev_indicator
-            inside = next((n for n in by_length if n in phrase), None) if phrase else None
-            if inside is not None and not closes_list:
+            plain = re.sub(r"[“”\"]", "", phrase)   # X“一张图”试点 names X一张图试点
+            inside = next((n for n in by_length if n in plain), None) if phrase else None
+            if inside is not None and not settled:
                 about, about_self = named[inside], False
             out.append(Observation(q, kind, year, about, about_self, phrase))
         if sent_dates:

@@ -763,3 +763,15 @@ def test_two_levels_joined_before_a_name_are_two_names_not_one():
     labels = {m.label for m in find_mentions("主动对接国家和省数字经济战略，推进市区道路改造工程，落实省市重点研发计划。")}
     assert not any(lab.startswith(("国家和省", "省市")) for lab in labels)
     assert any(lab.endswith("道路改造工程") for lab in labels)
+
+
+def test_a_figure_is_about_the_name_its_phrase_spells_with_a_quote_inside():
+    text = ("名词解释\n5.城乡供水“一张网”：2024年初，水利部将某省确定为开展城乡供水“一张网”试点的3个省份之一。"
+            "另在“一张网”上接入水厂。\n")
+    assert [a for v, _, _, a in obs(text) if v == "3个"] == ["城乡供水一张网试点"]
+
+
+def test_a_definitions_figures_stay_with_what_it_defines():
+    text = "“双千”行动是指面向“金砖国家”合作伙伴实施1000项技术合作项目、开展1000名青年学者互访。"
+    about = {v: a for v, _, _, a in obs(text)}
+    assert about.get("1000项") == "双千行动" and about.get("1000名") == "双千行动"
