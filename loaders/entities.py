@@ -413,8 +413,9 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 标准化技术委员会: a technical body of standards, not a public authority
         if cls == "Park" and _descriptive(core):
             continue  # 现代化物流园区, 特色产业园区: a kind of zone, not one zone's name
-        if cls == "Policy" and len(sfx) >= 2 and len(core) <= 4 and len(_posseg().lcut(core, HMM=False)) >= 2 and _descriptive(core):
-            continue  # 资金筹措机制, 区域发展战略, 绿色金融改革: two common words name a kind of regime
+        if sfx in ("机制", "体制", "制度") and len(core) <= 4 and len(_posseg().lcut(core, HMM=False)) >= 2 \
+                and _descriptive(core):
+            continue  # 资金筹措机制, 创新服务体制: two common words name a kind of mechanism (乡村振兴战略 is one strategy)
         start = end - len(name)
         out.append(Mention(start, end, name, cls, "suffix"))
     return out
