@@ -219,6 +219,7 @@ GENERIC_CORES = set(_LIMITS["generic_cores"])
 MODIFIED_NOUNS = tuple(sorted(_LIMITS["modified_nouns"], key=len, reverse=True))
 ATTRIBUTIVE_AFTER = tuple(_LIMITS["attributive"])
 POLICY_CONTINUATIONS = tuple(_LIMITS["policy_continuations"])
+PROGRAM_CONTINUATIONS = tuple(_LIMITS["program_continuations"])
 #: a set phrase with a classical particle: “国之大者”, “省之要事”, “有中生新”
 SET_PHRASE = re.compile(r"[\u3400-\u9fff]之[\u3400-\u9fff]{1,2}|[\u3400-\u9fff]{1,2}之[\u3400-\u9fff]|[\u3400-\u9fff]中生[\u3400-\u9fff]")
 
@@ -349,6 +350,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 复制, 编制, 控制: a verb, not a regime
         if len(sfx) > 1 and sfx in gazetteer().policy_suffixes and text.startswith(POLICY_CONTINUATIONS, end):
             continue  # 制度性成本, 战略规划, 战略联盟: the word goes on
+        if len(sfx) > 1 and sfx in gazetteer().program_suffixes and text.startswith(PROGRAM_CONTINUATIONS, end):
+            continue  # 专项债券: the word goes on
         if sfx == "计划" and re.match(r"[用在于到将从对把再内0-9一二两三四五六七八九十]", text[end:end + 1]):
             continue  # …度假区计划两年内实现无煤化: 计划 is the verb "plans to"
         if sfx.endswith(("试点", "示范")) and text.startswith(ATTRIBUTIVE_AFTER, end):
@@ -543,6 +546,10 @@ def _named_counted_wholes(cands: list[Mention]) -> list[Mention]:
         len(x) > len(c.label) and x.endswith(c.label) for x in labels))]
 
 
+#: what makes a place's name the start of an organization's (上海证券交易所, 四川大学, 浙江银行)
+ORGANIZATION_AFTER = re.compile(rf"[{CJK}]{{0,6}}?(?:交易所|交易中心|大学|学院|银行|集团|股份有限公司|有限公司|公司|研究院|研究所|医院)(?![生城业化])")
+
+
 def _in_idiom(text: str, start: int, end: int, idioms: set[str]) -> bool:
     """True when the span lies inside a four-character idiom of the text (长治 in 长治久安)."""
     for b in range(max(0, end - 4), start + 1):
@@ -639,6 +646,8 @@ def find_mentions(text: str) -> list[Mention]:
     for m in place_matches:
         if m.end() - m.start() == 2 and _in_idiom(text, m.start(), m.end(), g.idioms):
             continue
+        if ORGANIZATION_AFTER.match(text, m.end()):
+            continue  # 上海证券交易所, 浙江大学: the place names an organization, which is not scored
         cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))
     for m in p["region"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))

@@ -775,3 +775,17 @@ def test_a_definitions_figures_stay_with_what_it_defines():
     text = "“双千”行动是指面向“金砖国家”合作伙伴实施1000项技术合作项目、开展1000名青年学者互访。"
     about = {v: a for v, _, _, a in obs(text)}
     assert about.get("1000项") == "双千行动" and about.get("1000名") == "双千行动"
+
+
+def test_verbs_of_allotting_and_setting_up_are_not_part_of_a_name():
+    labels = {m.label for m in find_mentions(
+        "省财政每年安排乡村振兴发展专项资金3亿元，拟安排地方政府专项债券2000亿元，新设长沙临空经济区综合改革试点。")}
+    assert "乡村振兴发展专项资金" in labels and "长沙临空经济区综合改革试点" in labels
+    assert not any(lab.startswith(("安排", "拟", "新设")) or lab.endswith("政府专项") for lab in labels)
+
+
+def test_a_place_opening_an_organizations_name_is_not_a_place_mention():
+    found = {(m.label, m.cls) for m in find_mentions("对在深圳证券交易所上市的企业给予奖励，支持四川大学建设，深圳市加快发展。")}
+    assert ("深圳市", "Place") in found or ("深圳", "Place") in found
+    starts = {m.start for m in find_mentions("对在深圳证券交易所上市的企业给予奖励。") if m.cls == "Place"}
+    assert not starts
