@@ -64,5 +64,32 @@ def find_dates(text: str) -> list[DateExpr]:
     return out
 
 
+#: years named relative to the document's (a work report's 过去一年 is the year before it)
+RELATIVE_YEAR = re.compile(rf"(?P<w>今年|本年度|本年|去年|上年度|上一年|上年|过去一年|过去的一年|前年|明年|下一年)"
+                           rf"(?:\s*(?P<m>{MD})\s*月(?:份)?(?:\s*(?P<d>{MD})\s*日)?)?")
+OFFSET = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年度": -1, "上一年": -1, "上年": -1,
+          "过去一年": -1, "过去的一年": -1, "前年": -2, "明年": 1, "下一年": 1}
+
+
+def relative_dates(text: str, doc_year: int | None) -> list[DateExpr]:
+    """今年, 去年, 过去一年, 明年… as years counted from the document's own year (none
+    without it); 今年3月 keeps its month."""
+    if doc_year is None:
+        return []
+    out = []
+    for m in RELATIVE_YEAR.finditer(text):
+        y = doc_year + OFFSET[m.group("w")]
+        iso = f"{y:04d}"
+        if m.group("m") and 1 <= _num(m.group("m")) <= 12:
+            iso += f"-{_num(m.group('m')):02d}"
+            if m.group("d") and 1 <= _num(m.group("d")) <= 31:
+                iso += f"-{_num(m.group('d')):02d}"
+            end = m.end()
+        else:
+            end = m.end("w")
+        out.append(DateExpr(m.start(), end, iso, y))
+    return out
+
+
 def xsd_type(iso: str) -> str:
     return {4: "gYear", 7: "gYearMonth", 10: "date"}[len(iso)]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import DateExpr
-from .entities import Mention
+from .entities import Mention, class_suffix
 from .gazetteer import alternation, gazetteer
 from .quantities import Quantity
 
@@ -137,10 +137,12 @@ def group_by_sentence(sentences, items) -> list[list]:
     return groups
 
 
-def paragraph_topics(text: str, sentences, about_in) -> dict[int, Mention]:
+def paragraph_topics(text: str, sentences, about_in) -> tuple[dict[int, Mention], set[int]]:
     """What each paragraph is about: a name it introduces with 简称/统称/称为, else the
     initiative its text names most often (counting the name inside longer names too),
-    the earliest on a tie."""
+    the earliest on a tie. Also the paragraphs whose topic is named only once, and not in
+    their first sentence: such a name is what the figures after it are about, not those
+    before it (a report's review)."""
     by_para: dict[int, list[Mention]] = {}
     spans: dict[int, tuple[int, int]] = {}
     for i, ms in enumerate(about_in):
@@ -148,7 +150,10 @@ def paragraph_topics(text: str, sentences, about_in) -> dict[int, Mention]:
         by_para.setdefault(p, []).extend(m for m in ms if not m.self_ref)
         start, end = spans.get(p, (sentences[i].start, sentences[i].end))
         spans[p] = (min(start, sentences[i].start), max(end, sentences[i].end))
-    out = {}
+    opening_end: dict[int, int] = {}
+    for s in sentences:
+        opening_end.setdefault(s.paragraph, s.end)
+    out, once = {}, set()
     for p, ms in by_para.items():
         if not ms:
             continue
@@ -161,7 +166,12 @@ def paragraph_topics(text: str, sentences, about_in) -> dict[int, Mention]:
         def weight(m):
             return para.count(m.label.strip("“”\"")) + (1 if m.cls in ("Program", "Policy") else 0)
         out[p] = max(ms, key=lambda m: (weight(m), -m.start))
-    return out
+        label = out[p].label.strip("“”\"")
+        sfx = class_suffix(label)
+        stem = label[: -len(sfx)] if sfx and len(label) - len(sfx) >= 2 else label
+        if re.sub(r"[“”\"]", "", para).count(stem) < 2 and out[p].start >= opening_end[p]:
+            once.add(p)   # (家庭医生签约服务 counts for …制度; a name opening the paragraph is its topic)
+    return out, once
 
 
 def build_observations(text: str, sentences, quantities: list[Quantity], dates: list[DateExpr],
@@ -173,7 +183,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
     qs_in = group_by_sentence(sentences, quantities)
     about_in = group_by_sentence(sentences, [m for m in mentions if m.cls in ABOUT_CLASSES
                                              and not text[max(0, m.start - 1):m.start] == "除"])
-    topic = paragraph_topics(text, sentences, about_in)
+    topic, named_once = paragraph_topics(text, sentences, about_in)
     # names of initiatives anywhere in the document: 完成老旧小区整治项目106个 is about 老旧小区整治
     named = {}
     for m in mentions:
@@ -248,9 +258,12 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                 clause_start = s.start + max(sentence.rfind(c, 0, q.start - s.start) for c in "，,；;") + 1
                 if about is not None and about.end <= clause_start and not closes_list and \
                         STARTED_BEFORE.search(text[max(s.start, about.start - 6):about.start]) and s.paragraph in topic:
-                    about = topic[s.paragraph]
-                if about is None:
-                    about = topic.get(s.paragraph)
+                    # (a paragraph naming its topic once is a review of many things: nothing then)
+                    about = topic[s.paragraph] if s.paragraph not in named_once else False
+                if about is None and s.paragraph in topic and \
+                        (s.paragraph not in named_once or topic[s.paragraph].start < q.start):
+                    about = topic[s.paragraph]   # (not a name a paragraph comes to once, after its figures)
+                about = about or None
             if about is not None and about.self_ref:
                 about, about_self = None, True
             phrase = indicator_phrase(sentence, q.start - s.start)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..graph.store import DEFAULT_BASE, graph_iri_for
-from .dates import find_dates
+from .dates import find_dates, relative_dates
 from .docnumbers import issuer_of_number, place_of_number
 from .emit import Emitter, N, P
 from .entities import BARE_COUNTED, Mention, class_suffix, find_mentions
@@ -107,6 +107,7 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
         doc_year = header_date.year if header_date else None
     elif dates:
         doc_year = Counter(d.year for d in dates).most_common(1)[0][0]
+    dates = sorted(dates + relative_dates(text, doc_year), key=lambda d: d.start)
     genre_target = bool(title and any(k in title for k in TARGET_GENRES) and "报告" not in title)
 
     em = Emitter(graph, original)

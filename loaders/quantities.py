@@ -260,6 +260,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
             # …指六个横向输水大动脉: a count of things described at length still counts
             if re.match(rf"[\u3400-\u9fff]", nxt[:1] or "x") and nxt[:1] not in "，。、；的" and len(phrase) < 6:
                 return None
+    if unit == "个" and text.startswith(DURATION_AFTER, m.end()):
+        return None  # 3个月, 1个工作日: a duration, not a count
     if unit == "条" and text[m.end():m.end() + 1] in ("外", "款", "规", "之"):
         return None  # 5、6、7、8条外, 第3条规定: articles referred to, not a count
     # 3年, 10年时间 never reach here (年 is not a unit); 2017年 neither.
@@ -290,6 +292,9 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         return None
     return Quantity(start, m.end(), text[start:m.end()], _clean(v1), unit,
                     _clean(v2) if v2 is not None else None, comparator)
+
+
+DURATION_AFTER = ("月", "小时", "工作日", "季度", "星期", "礼拜", "学期", "年度")
 
 
 def _share_list_units(text: str, out: list[Quantity], blocked, taken) -> None:

@@ -789,3 +789,27 @@ def test_a_place_opening_an_organizations_name_is_not_a_place_mention():
     assert ("深圳市", "Place") in found or ("深圳", "Place") in found
     starts = {m.start for m in find_mentions("对在深圳证券交易所上市的企业给予奖励。") if m.cls == "Place"}
     assert not starts
+
+
+def test_years_named_relative_to_the_documents_year():
+    text = ("2025年某省政府工作报告\n2025年1月15日\n过去一年，全省地区生产总值增长5.6%。"
+            "今年主要预期目标是：地区生产总值增长5%左右。去年12月，新建5G基站1.2万个。明年力争新增就业60万人。")
+    found = {(v, y) for v, _, y, _ in obs(text)}
+    assert {("5.6%", 2024), ("5%左右", 2025), ("1.2万个", 2024), ("60万人", 2026)} <= found
+
+
+def test_weights_and_containers_are_units():
+    assert [(u, v) for _, v, u, _, _ in qs("粮食产量1.3万亿斤，集装箱吞吐量300万标准箱，新增船舶12艘")] == [
+        ("斤", Decimal("1300000000000")), ("标准箱", Decimal("3000000")), ("艘", Decimal("12"))]
+
+
+def test_months_and_working_days_are_durations_not_counts():
+    assert qs("办结时间压缩至3个工作日以内，用6个月时间完成") == []
+    assert qs("建成3个城市公园")[0][1:3] == (Decimal(3), "个")
+
+
+def test_a_name_a_paragraph_of_figures_mentions_once_is_not_their_topic():
+    text = ("2024年工作回顾\n全市生产总值增长5.2%，城镇新增就业12万人。新设城南综合改革试点。"
+            "全面实施乡村振兴战略，农民人均可支配收入增长8.4%。\n")
+    about = {v: a for v, _, _, a in obs(text)}
+    assert about.get("5.2%") is None and about.get("12万人") is None and about.get("8.4%") is None
