@@ -64,11 +64,11 @@ def find_dates(text: str) -> list[DateExpr]:
     return out
 
 
-#: years named relative to the document's (a work report's 过去一年 is the year before it)
-RELATIVE_YEAR = re.compile(rf"(?P<w>今年|本年度|本年|去年|上年度|上一年|上年|过去一年|过去的一年|前年|明年|下一年)"
+#: years named relative to the document's (a work report's 过去一年 is the year before it);
+#: not 上年/本年度, which in measures count from an applicant's year, and not a comparison (比去年)
+RELATIVE_YEAR = re.compile(rf"(?<![比较同与于])(?P<w>今年|去年|过去一年|过去的一年|前年|明年)"
                            rf"(?:\s*(?P<m>{MD})\s*月(?:份)?(?:\s*(?P<d>{MD})\s*日)?)?")
-OFFSET = {"今年": 0, "本年度": 0, "本年": 0, "去年": -1, "上年度": -1, "上一年": -1, "上年": -1,
-          "过去一年": -1, "过去的一年": -1, "前年": -2, "明年": 1, "下一年": 1}
+OFFSET = {"今年": 0, "去年": -1, "过去一年": -1, "过去的一年": -1, "前年": -2, "明年": 1}
 
 
 def relative_dates(text: str, doc_year: int | None) -> list[DateExpr]:

@@ -813,3 +813,8 @@ def test_a_name_a_paragraph_of_figures_mentions_once_is_not_their_topic():
             "全面实施乡村振兴战略，农民人均可支配收入增长8.4%。\n")
     about = {v: a for v, _, _, a in obs(text)}
     assert about.get("5.2%") is None and about.get("12万人") is None and about.get("8.4%") is None
+
+
+def test_a_comparison_with_last_year_does_not_date_a_figure():
+    text = "某县关于支持企业研发的若干措施\n2023年3月1日\n对上年度研发投入比上年增长5%以上的企业给予补助。"
+    assert [y for v, _, y, _ in obs(text) if v == "5%以上"] == [None]   # not 2022
