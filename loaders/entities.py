@@ -336,6 +336,18 @@ def _modifier_before(text: str, at: int) -> str:
     return modifier
 
 
+def _phrase_ends(text: str, at: int) -> bool:
+    """True when the noun phrase ends at ``at``: punctuation, or a word that is no noun
+    (目前, 均, 已) follows; 之一 and a head noun (试点单位) carry it on."""
+    nxt = text[at:at + 4]
+    if not nxt or not IS_CJK.match(nxt[0]):
+        return True
+    if nxt.startswith("之一"):
+        return False
+    first = next(iter(_posseg().lcut(nxt, HMM=False)), None)
+    return first is not None and first.flag[:1] not in ("n", "v") or (first is not None and first.flag == "vd")
+
+
 def _suffix_mentions(text: str) -> list[Mention]:
     out = []
     pat = _patterns()["suffix"]
@@ -419,6 +431,10 @@ def _suffix_mentions(text: str) -> list[Mention]:
         if sfx in ("机制", "体制", "制度") and len(core) <= 4 and len(_posseg().lcut(core, HMM=False)) >= 2 \
                 and _descriptive(core):
             continue  # 资金筹措机制, 创新服务体制: two common words name a kind of mechanism (乡村振兴战略 is one strategy)
+        if run_start_after_number and run[:1] in "个座条项家所批处类种" and end - len(name) == i + 1 \
+                and _phrase_ends(text, end):
+            continue  # 3座高架桥工程, 8条城市道工程: instances of a kind counted (but 12家X之一 is one X,
+            # and 32个X试点单位 counts the units)
         start = end - len(name)
         out.append(Mention(start, end, name, cls, "suffix"))
     return out

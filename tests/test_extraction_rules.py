@@ -818,3 +818,10 @@ def test_a_name_a_paragraph_of_figures_mentions_once_is_not_their_topic():
 def test_a_comparison_with_last_year_does_not_date_a_figure():
     text = "某县关于支持企业研发的若干措施\n2023年3月1日\n对上年度研发投入比上年增长5%以上的企业给予补助。"
     assert [y for v, _, y, _ in obs(text) if v == "5%以上"] == [None]   # not 2022
+
+
+def test_instances_of_a_kind_counted_are_not_a_name():
+    labels = {m.label for m in find_mentions("新建3座跨河桥梁工程。5条乡村道路工程目前均已开工。")}
+    assert not any(lab.endswith("工程") for lab in labels)
+    labels = {m.label for m in find_mentions("我市成为首批12家湘江流域产业转型升级示范区之一，制定等5项河长制工作制度。")}
+    assert {"湘江流域产业转型升级示范区", "河长制"} <= labels   # one of twelve; the rules of 河长制
