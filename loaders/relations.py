@@ -31,6 +31,7 @@ PLANNED = re.compile(r"计划|将|拟|力争|准备|预计|要")
 INTRODUCED = re.compile(r"(?:简称|统称|并称)为?\s*[“\"]")
 #: the opening of a sentence ends at the first verb or clause break: 市委、市在实施…
 SUBJECT_BREAK = re.compile(r"[，,。；;]\s*(?![\u3400-\u9fff]{0,3}[、和及])|在|实施|启动|增加|提出|出台|印发")
+LAUNCH_THEN = re.compile(r"(?P<launch>启动实施|启动)|(?<=[，,])(?:重点|全面|深入|着力)?实施")
 DESIGNATED = re.compile(r"(?:将|把)(?P<place>[^，,。；;]{1,12}?)(?:确定为|列为|批准为|确立为|选定为|认定为)")
 DEPLOYED = re.compile(r"(?:按照|根据|按)[^，。；]{1,30}?(?:统一部署|决策部署|部署|统一安排)")
 DOC_NUMBER_AFTER = re.compile(r"\s*[(（][^()（）]{0,12}?[〔\[［]((?:19|20)\d\d)[〕\]］]\d+号[)）]")
@@ -146,6 +147,21 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
                     rels.append(Relation(o, "issuedBy", b, i))
                 if opening and first_date:
                     issued.append(IssueDate(o, first_date[0].iso, i))
+        # 启动“乡村文明行动”，…，重点实施A、B“六大提升工程”: what a sentence carries out after
+        # launching a program, in a later clause, is part of that program
+        launched = None
+        for v in LAUNCH_THEN.finditer(sent):
+            at = s.start + v.end()
+            objs = _same_clause(text, at, [m for m in ms if m.cls in ("Program", "Policy") and m.start >= at],
+                                first_breaks="，,。；;")
+            if v.group("launch"):
+                launched = objs[0] if objs else None
+            elif launched is not None:
+                if len(objs) > 1 and COUNTED_WHOLE.match(objs[-1].label.strip("“”\"")):
+                    objs = objs[-1:]   # A、B“六大提升工程”: the counted whole, whose parts A and B are
+                for o in objs:
+                    if o is not launched and o.label != launched.label:
+                        rels.append(Relation(o, "partOf", launched, i))
         # 2025年初，自然资源部将四川确定为开展X试点的省份之一: the body designating a place for a
         # pilot launched the pilot, there, on the date opening the sentence
         for dm in DESIGNATED.finditer(sent):

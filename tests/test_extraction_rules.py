@@ -825,3 +825,12 @@ def test_instances_of_a_kind_counted_are_not_a_name():
     assert not any(lab.endswith("工程") for lab in labels)
     labels = {m.label for m in find_mentions("我市成为首批12家湘江流域产业转型升级示范区之一，制定等5项河长制工作制度。")}
     assert {"湘江流域产业转型升级示范区", "河长制"} <= labels   # one of twelve; the rules of 河长制
+
+
+def test_what_a_sentence_carries_out_after_launching_a_program_is_part_of_it():
+    text = ("2023年，我县启动“美丽庭院行动”，以环境整治为重点，全面实施“百村示范”工程和巾帼助推美丽庭院行动。"
+            "2024年，我县启动新一轮“美丽庭院行动”，重点实施绿化、亮化、净化“三化提升工程”。")
+    rels = relations(text)
+    assert {("百村示范工程", "partOf", "美丽庭院行动"), ("巾帼助推美丽庭院行动", "partOf", "美丽庭院行动"),
+            ("三化提升工程", "partOf", "美丽庭院行动")} <= rels
+    assert ("绿化", "partOf", "美丽庭院行动") not in rels
