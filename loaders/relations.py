@@ -31,6 +31,7 @@ PLANNED = re.compile(r"计划|将|拟|力争|准备|预计|要")
 INTRODUCED = re.compile(r"(?:简称|统称|并称)为?\s*[“\"]")
 #: the opening of a sentence ends at the first verb or clause break: 市委、市在实施…
 SUBJECT_BREAK = re.compile(r"[，,。；;]\s*(?![\u3400-\u9fff]{0,3}[、和及])|在|实施|启动|增加|提出|出台|印发")
+BUILT_ON = re.compile(r"在[^，,。；;]{2,40}?(?:的)?基础上")
 LAUNCH_THEN = re.compile(r"(?P<launch>启动实施|启动)|(?<=[，,])(?:重点|全面|深入|着力)?实施")
 DESIGNATED = re.compile(r"(?:将|把)(?P<place>[^，,。；;]{1,12}?)(?:确定为|列为|批准为|确立为|选定为|认定为)")
 DEPLOYED = re.compile(r"(?:按照|根据|按)[^，。；]{1,30}?(?:统一部署|决策部署|部署|统一安排)")
@@ -145,6 +146,12 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             for o in named:
                 for b in opening:
                     rels.append(Relation(o, "issuedBy", b, i))
+                # 在实施“三改一建”工程基础上，增加…，简称“三改三建”: what it builds on is part of it
+                for base in BUILT_ON.finditer(text, s.start, s.start + am.start()):
+                    for m in ms:
+                        if base.start() <= m.start and m.end <= base.end() and m.cls in ("Program", "Policy") \
+                                and m is not o and m.label != o.label:
+                            rels.append(Relation(m, "partOf", o, i))
                 if opening and first_date:
                     issued.append(IssueDate(o, first_date[0].iso, i))
         # 启动“乡村文明行动”，…，重点实施A、B“六大提升工程”: what a sentence carries out after
@@ -276,9 +283,13 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
                 subj = after[0]
             else:
                 continue
+            # 根据《X》…的要求，…，自2018年起实施Y: what the sentence goes on to carry out implements X too
+            carried = [m for m in after[1:] if CARRY_OUT_BEFORE.search(text[max(s.start, m.start - 4):m.start])
+                       and m.cls in ("Program", "Policy")] if subj is not None else []
             for t in targets:
-                if t is not subj:
-                    rels.append(Relation(subj, "implements", t, i))
+                for sj in [subj] + carried:
+                    if t is not sj:
+                        rels.append(Relation(sj, "implements", t, i))
         # a city's 实施方案 of a higher document on the same subject implements it (and the policy it names)
         for a in ms:
             if a.cls != "PolicyDocument" or not IMPLEMENTING.search(a.label):

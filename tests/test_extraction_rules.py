@@ -834,3 +834,16 @@ def test_what_a_sentence_carries_out_after_launching_a_program_is_part_of_it():
     assert {("百村示范工程", "partOf", "美丽庭院行动"), ("巾帼助推美丽庭院行动", "partOf", "美丽庭院行动"),
             ("三化提升工程", "partOf", "美丽庭院行动")} <= rels
     assert ("绿化", "partOf", "美丽庭院行动") not in rels
+
+
+def test_what_follows_a_requirement_cited_and_is_carried_out_implements_it():
+    text = ("根据《国务院关于加快发展托育服务的若干意见》中关于“实施托育服务扩容行动”的要求，"
+            "自2024年起实施第二期托育服务行动计划。")
+    rels = relations(text)
+    assert {("托育服务扩容行动", "implements", "国务院关于加快发展托育服务的若干意见"),
+            ("第二期托育服务行动计划", "implements", "国务院关于加快发展托育服务的若干意见")} <= rels
+
+
+def test_what_a_program_is_built_on_is_part_of_it():
+    rels = relations("2019年3月，县委、县在实施“两治一改”工程基础上，增加村庄绿化一项工作，简称“两治两改”。")
+    assert ("两治一改工程", "partOf", "两治两改") in rels
