@@ -86,6 +86,8 @@ def _patterns():
         "zone": re.compile(r"(?:^|(?<=[、:：;；\n和及与]))(高新区|经济开发区|经开区|高新技术产业开发区|新区|综合保税区|保税区)(?=[、，,。；;和及与]|$)"
                            r"|(?<=区、)(高新区|经济开发区|经开区|高新技术产业开发区|综合保税区)", re.M),  # 张店区、高新区所有…
         # 2018—2020年消除大班额规划: a plan named with its period (the period is part of the name)
+        # “双向揭榜挂帅”：企业找技术、成果找市场“双向揭榜挂帅”的简称 — the full name a term shortens
+        "full_name": re.compile(r"(?<=[:：])\s*(?P<name>[^：:，。；,;\n]{4,40}?)的(?:简称|统称)"),
         "period_plan": re.compile(rf"(?:19|20)\d\d\s*[—–~-]\s*(?:19|20)\d\d年(?P<core>[{CJK}]{{2,16}}?)(?:规划|计划)(?![{CJK}])"),
         "suffix": re.compile(
             "(?P<sfx>" + alternation(
@@ -647,6 +649,10 @@ def find_mentions(text: str) -> list[Mention]:
     cands.extend(_suffix_mentions(text))
     cands = _named_counted_wholes(cands)
     cands.extend(_enumerated_parts(text, cands))
+    for m in p["full_name"].finditer(text):
+        label = re.sub(r"[“”\"]", "", m.group("name"))
+        if re.search(r"[“\"]", m.group("name")) or class_suffix(label):   # a name, not a description
+            cands.append(Mention(m.start("name"), m.end("name"), label, initiative_class(label), "quote"))
     for m in p["period_plan"].finditer(text):
         if not re.search(r"[的和及与、]", m.group("core")) and m.group("core") not in GENERIC_NAMES:
             cands.append(Mention(m.start(), m.end(), m.group(0), "Program", "suffix"))

@@ -31,6 +31,9 @@ PLANNED = re.compile(r"计划|将|拟|力争|准备|预计|要")
 INTRODUCED = re.compile(r"(?:简称|统称|并称)为?\s*[“\"]")
 #: the opening of a sentence ends at the first verb or clause break: 市委、市在实施…
 SUBJECT_BREAK = re.compile(r"[，,。；;]\s*(?![\u3400-\u9fff]{0,3}[、和及])|在|实施|启动|增加|提出|出台|印发")
+GLOSSARY_HEAD = re.compile(r"[ \t]*\d{1,3}[.．、][^：:\n]{2,40}[：:]")
+#: what opens a definition by purpose or action rather than a list (是指面向…, 指聚焦…, 是指以…)
+DEFINING_PHRASE = re.compile(r"\s*(?:面向|聚焦|围绕|针对|通过|以|在|对|按照|依托|坚持|推动|支持|由)")
 BUILT_ON = re.compile(r"在[^，,。；;]{2,40}?(?:的)?基础上")
 LAUNCH_THEN = re.compile(r"(?P<launch>启动实施|启动)|(?<=[，,])(?:重点|全面|深入|着力)?实施")
 DESIGNATED = re.compile(r"(?:将|把)(?P<place>[^，,。；;]{1,12}?)(?:确定为|列为|批准为|确立为|选定为|认定为)")
@@ -237,8 +240,10 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if not wholes:
                 continue
             whole = wholes[-1]
-            if whole.headword and e.group(0) in ":：":
-                continue  # 15.“六横六纵”…体系：… the colon opens a definition, not a list
+            if e.group(0) in ":：" and (whole.headword or GLOSSARY_HEAD.match(text, text.rfind("\n", 0, at) + 1)):
+                continue  # 15.“六横六纵”…体系：… the colon after a glossary heading opens a definition, not a list
+            if e.group(0).endswith("指") and DEFINING_PHRASE.match(text, s.start + e.end()):
+                continue  # “双千”计划是指面向…: a definition by what it does, not a list of parts
             if PART_OF_PHRASE.search(text[whole.end:at]) and len(wholes) >= 2:
                 whole = wholes[-2]  # X是Y的重要内容，包括A、B: the parts are X's
             elif any(whole.end <= m.start < at for m in ms if m is not whole) or len(text[whole.end:at]) > 24:
@@ -318,6 +323,7 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
                 if n.nested and n.start == m.start and n.end < m.end and n.cls in ("Place", "Park"):
                     rels.append(Relation(m, "locatedIn", n, i))
     _headwords_issued_as_their_document(by_sentence, rels, issued)
+    _parts_named_in_the_name(by_sentence, rels)
     # a notice issuing measures (关于印发《X》的通知) and the measures X have the same issuer
     inner_docs = {n.start: n for n in mentions if n.nested and n.cls == "PolicyDocument"}
     if inner_docs:
@@ -332,6 +338,30 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if r.predicate == "issuedBy" and r.subject is not None and id(r.subject) in issued_in:
                 rels.append(Relation(issued_in[id(r.subject)], "issuedBy", r.object, r.sentence))
     return rels, issued
+
+
+def _parts_named_in_the_name(by_sentence, rels: list[Relation]) -> None:
+    """“六横六纵”现代化水网体系 (with “六横” and “六纵” named on their own), 企业找技术、成果找市场
+    “双向揭榜挂帅”: a name that opens with two or more other names of the text, side by
+    side or listed with 、, is made of them."""
+    plain = lambda m: re.sub(r"[“”\"‘’]", "", m.label)
+    firsts: dict[str, tuple[Mention, int]] = {}
+    for i, group in enumerate(by_sentence):
+        for m in group:
+            if m.cls in ("Program", "Policy") and not m.nested:
+                firsts.setdefault(plain(m), (m, i))
+    names = sorted(firsts, key=len, reverse=True)
+    for whole_label, (whole, i) in firsts.items():
+        parts, pos = [], 0
+        while True:
+            part = next((n for n in names if n != whole_label and len(n) >= 2 and whole_label.startswith(n, pos)), None)
+            if part is None:
+                break
+            parts.append(part)
+            pos += len(part) + (1 if whole_label.startswith("、", pos + len(part)) else 0)
+        if len(parts) >= 2:
+            for part in parts:
+                rels.append(Relation(firsts[part][0], "partOf", whole, i))
 
 
 def _headwords_issued_as_their_document(by_sentence, rels: list[Relation], issued: list[IssueDate]) -> None:

@@ -847,3 +847,19 @@ def test_what_follows_a_requirement_cited_and_is_carried_out_implements_it():
 def test_what_a_program_is_built_on_is_part_of_it():
     rels = relations("2019年3月，县委、县在实施“两治一改”工程基础上，增加村庄绿化一项工作，简称“两治两改”。")
     assert ("两治一改工程", "partOf", "两治两改") in rels
+
+
+def test_a_name_made_of_other_names_has_them_as_parts():
+    text = ("名词解释\n3.“两横两纵”城市绿道体系：“两横”指东西向两条绿道。“两纵”指南北向两条绿道。\n"
+            "4.“双向对接”：企业提需求、院所出成果“双向对接”的简称，其中“企业提需求”由企业发布，“院所出成果”由院所发布。\n")
+    rels = relations(text)
+    assert {("两横", "partOf", "两横两纵城市绿道体系"), ("两纵", "partOf", "两横两纵城市绿道体系"),
+            ("企业提需求", "partOf", "企业提需求、院所出成果双向对接"),
+            ("院所出成果", "partOf", "企业提需求、院所出成果双向对接")} <= rels
+
+
+def test_a_definition_by_purpose_and_a_glossary_colon_list_no_parts():
+    text = ("名词解释\n5.科技强企工程和“双百”计划：科技强企工程是指聚焦企业创新。"
+            "“双百”计划是指面向“一带一路”国家实施百项合作。\n")
+    rels = relations(text)
+    assert not any(p == "partOf" and o == "双百计划" for _, p, o in rels)
