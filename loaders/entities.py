@@ -88,6 +88,8 @@ def _patterns():
         # 2018—2020年消除大班额规划: a plan named with its period (the period is part of the name)
         # “双向揭榜挂帅”：企业找技术、成果找市场“双向揭榜挂帅”的简称 — the full name a term shortens
         "full_name": re.compile(r"(?<=[:：])\s*(?P<name>[^：:，。；,;\n]{4,40}?)的(?:简称|统称)"),
+        # 禁煤区, 禁燃区, 禁养区: a zone where something is prohibited is a regime, not a park
+        "prohibited_zone": re.compile(r"(?:国家|省级|市级|高污染燃料)?禁[煤燃养采渔猎牧建]区"),
         "period_plan": re.compile(rf"(?:19|20)\d\d\s*[—–~-]\s*(?:19|20)\d\d年(?P<core>[{CJK}]{{2,16}}?)(?:规划|计划)(?![{CJK}])"),
         "suffix": re.compile(
             "(?P<sfx>" + alternation(
@@ -653,6 +655,8 @@ def find_mentions(text: str) -> list[Mention]:
         label = re.sub(r"[“”\"]", "", m.group("name"))
         if re.search(r"[“\"]", m.group("name")) or class_suffix(label):   # a name, not a description
             cands.append(Mention(m.start("name"), m.end("name"), label, initiative_class(label), "quote"))
+    for m in p["prohibited_zone"].finditer(text):
+        cands.append(Mention(m.start(), m.end(), m.group(0), "Policy", "suffix"))
     for m in p["period_plan"].finditer(text):
         if not re.search(r"[的和及与、]", m.group("core")) and m.group("core") not in GENERIC_NAMES:
             cands.append(Mention(m.start(), m.end(), m.group(0), "Program", "suffix"))

@@ -311,6 +311,7 @@ def _title_lines(text: str, mentions: list[Mention], titled: dict) -> list[Menti
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
+LEVELED = re.compile(r"国家|全国|中央|省级|市级|县级")
 QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 ABBREVIATION_CUE = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|统称)(?:为)?\s*[:：]?\s*$")
 
@@ -349,10 +350,15 @@ def _abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     for m in mentions:
         if m.cls in ("Program", "Policy") and not m.nested:
             initiatives.setdefault(canonical(m.label), m)
+    # 禁煤区 where the text also says 国家禁煤区: a name is its leveled name when only one exists
     for label in initiatives:
-        if label in out or not BARE_COUNTED.fullmatch(label):
+        if label in out:
             continue
-        longer = [full for name, full in initiatives.items() if name.endswith(label) and name != label]
+        if BARE_COUNTED.fullmatch(label):
+            longer = [full for name, full in initiatives.items() if name.endswith(label) and name != label]
+        else:
+            longer = [full for name, full in initiatives.items() if LEVELED.fullmatch(name[: -len(label)] or "-")
+                      and name.endswith(label)]
         if len(longer) == 1:
             out[label] = longer[0]
     return out

@@ -863,3 +863,11 @@ def test_a_definition_by_purpose_and_a_glossary_colon_list_no_parts():
             "“双百”计划是指面向“一带一路”国家实施百项合作。\n")
     rels = relations(text)
     assert not any(p == "partOf" and o == "双百计划" for _, p, o in rels)
+
+
+def test_prohibition_zones_are_regimes_and_the_bare_name_is_the_leveled_one():
+    text = "2019年5月，省政府提出建设省级禁燃区。目前，全市已完成禁燃区划定工作，划定范围56平方公里。"
+    ex, labels = labelled(text, "z.txt")
+    assert "省级禁燃区" in labels.values() and "禁燃区" not in labels.values()
+    assert {(m.label, m.cls) for m in find_mentions("依法划定畜禽禁养区。")} == {("禁养区", "Policy")}
+    assert ("省级禁燃区", "issuedBy", "省政府") in relations(text)
