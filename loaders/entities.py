@@ -78,6 +78,7 @@ def _patterns():
         "organ_after_place": re.compile(rf"(?:{departments})(?:厅|局|委员会|委)|(?:{body_sfx})"),
         "place": re.compile(places),
         "region": re.compile(alternation(g.regions)),
+        "area": re.compile(rf"[{CJK}]{{2,10}}片区"),
         "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?![{CJK}])"),
         "self": re.compile(rf"本(?:政策意见|{alternation(g.document_kinds)})"),
         # 老旧小区整治是…“三改三建”工作的重要组成部分: the subject of a part-of statement is named
@@ -430,7 +431,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 两化融合或信息化试点示范: either of two kinds, not one name
         if cls == "IssuingBody" and name.endswith("技术委员会"):
             continue  # 标准化技术委员会: a technical body of standards, not a public authority
-        if cls == "Park" and _descriptive(core):
+        if (cls == "Park" or sfx == "建设项目") and _descriptive(core):
             continue  # 现代化物流园区, 特色产业园区: a kind of zone, not one zone's name
         if sfx in ("机制", "体制", "制度") and len(core) <= 4 and len(_posseg().lcut(core, HMM=False)) >= 2 \
                 and _descriptive(core):
@@ -677,6 +678,10 @@ def find_mentions(text: str) -> list[Mention]:
         cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))
     for m in p["region"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))
+    for m in p["area"].finditer(text):   # 火车站南广场片区: a named area of a city
+        name = trim_name(m.group(0), "片区")
+        if len(name) >= 4 and not _descriptive(name[:-2]):
+            cands.append(Mention(m.end() - len(name), m.end(), name, "Place", "place"))
     for m in p["town"].finditer(text):
         name = trim_name(m.group(0), m.group(0)[-1])
         if len(name) >= 3 and name[:-1] not in g.stop_words and name not in ("城镇", "乡镇", "村镇", "集镇", "小镇"):

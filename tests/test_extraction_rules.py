@@ -871,3 +871,10 @@ def test_prohibition_zones_are_regimes_and_the_bare_name_is_the_leveled_one():
     assert "省级禁燃区" in labels.values() and "禁燃区" not in labels.values()
     assert {(m.label, m.cls) for m in find_mentions("依法划定畜禽禁养区。")} == {("禁养区", "Policy")}
     assert ("省级禁燃区", "issuedBy", "省政府") in relations(text)
+
+
+def test_named_areas_and_construction_projects():
+    found = {(m.label, m.cls) for m in find_mentions(
+        "实施城东片区棚改建设项目，推进重点建设项目，将城东片区建设成为新中心，重点片区加快建设。")}
+    assert {("城东片区棚改建设项目", "Program"), ("城东片区", "Place")} <= found
+    assert not any(lab in ("重点建设项目", "重点片区") for lab, _ in found)
