@@ -341,6 +341,9 @@ def _modifier_before(text: str, at: int) -> str:
     return modifier
 
 
+PERIOD_AFTER = re.compile(r"[（(](?:19|20)\d\d\s*年")
+
+
 def _phrase_ends(text: str, at: int) -> bool:
     """True when the noun phrase ends at ``at``: punctuation, or a word that is no noun
     (目前, 均, 已) follows; 之一 and a head noun (试点单位) carry it on."""
@@ -393,7 +396,9 @@ def _suffix_mentions(text: str) -> list[Mention]:
         # an item of an enumeration (after 、 or a colon, or opening a paragraph) is a whole
         # name: 双新双创推进行动 keeps its 推进; a run after other punctuation is a clause
         list_item = not run_start_after_number and (
-            (i > 0 and text[i - 1] == "、") or ((i == 0 or text[i - 1] in ":：\n") and text[end:end + 1] == "、"))
+            (i > 0 and text[i - 1] == "、") or ((i == 0 or text[i - 1] in ":：\n") and text[end:end + 1] == "、")
+            # a phase named with its period: …攻坚行动(2017年7月至2020年6月),专项巩固提升行动(2020年7月…)
+            or ((i == 0 or text[i - 1] in "，,；;：:") and PERIOD_AFTER.match(text, end) is not None))
         if list_item and len(run) <= 20:  # whole, but an enumeration cue or a preposition still cuts
             words = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False)
             cut = max((k + 1 for k, w in enumerate(words) if w in LIST_CUES or w in HARD_STOPS), default=0)

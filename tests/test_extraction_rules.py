@@ -878,3 +878,9 @@ def test_named_areas_and_construction_projects():
         "实施城东片区棚改建设项目，推进重点建设项目，将城东片区建设成为新中心，重点片区加快建设。")}
     assert {("城东片区棚改建设项目", "Program"), ("城东片区", "Place")} <= found
     assert not any(lab in ("重点建设项目", "重点片区") for lab, _ in found)
+
+
+def test_a_phase_named_with_its_period_keeps_its_whole_name():
+    labels = {m.label for m in find_mentions(
+        "分三个阶段推进：集中排查整治行动(2024年1月至6月)，专项巩固提升行动(2024年7月至2025年6月)。")}
+    assert {"集中排查整治行动", "专项巩固提升行动"} <= labels
