@@ -441,6 +441,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
         if sfx in ("机制", "体制", "制度") and len(core) <= 4 and len(_posseg().lcut(core, HMM=False)) >= 2 \
                 and _descriptive(core):
             continue  # 资金筹措机制, 创新服务体制: two common words name a kind of mechanism (乡村振兴战略 is one strategy)
+        if sfx in ("机制", "体制") and text[end - len(name) - 1:end - len(name)] == "的":
+            continue  # 协调有序、监管严格的河湖管理体制: a mechanism described, not named
         if run_start_after_number and run[:1] in "个座条项家所批处类种" and end - len(name) == i + 1 \
                 and _phrase_ends(text, end):
             continue  # 3座高架桥工程, 8条城市道工程: instances of a kind counted (but 12家X之一 is one X,

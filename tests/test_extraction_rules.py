@@ -884,3 +884,9 @@ def test_a_phase_named_with_its_period_keeps_its_whole_name():
     labels = {m.label for m in find_mentions(
         "分三个阶段推进：集中排查整治行动(2024年1月至6月)，专项巩固提升行动(2024年7月至2025年6月)。")}
     assert {"集中排查整治行动", "专项巩固提升行动"} <= labels
+
+
+def test_a_mechanism_described_and_words_going_on_are_no_names():
+    labels = {m.label for m in find_mentions(
+        "建立起权责明确、运转高效的园区管理体制和多方共同出资的资金保障机制，研究城市发展重大战略问题，编制各类专项规划。")}
+    assert not any(lab.endswith(("体制", "机制", "战略", "专项")) for lab in labels)
