@@ -461,7 +461,12 @@ def _descriptive(core: str) -> bool:
     if core.startswith("国家"):
         return False
     words = _posseg().lcut(core, HMM=False)
-    return all(len(w.word) >= 2 and w.flag in COMMON_TAGS for w in words)
+    return all(len(w.word) >= 2 and (w.flag in COMMON_TAGS or _common_name_tagged(w.word, w.flag)) for w in words)
+
+
+def _common_name_tagged(word: str, flag: str) -> bool:
+    """智慧, 文明: frequent words jieba's dictionary tags as personal names."""
+    return flag in ("nr", "nrt") and _jieba().dt.FREQ.get(word, 0) >= 1000
 
 
 ENUM_CUE = re.compile(r"(?:是指|(?<=[”\"])\s*[:：]?\s*指|包括|包含|分别是|分别为|主要有|主要包括)\s*[:：]?")

@@ -890,3 +890,9 @@ def test_a_mechanism_described_and_words_going_on_are_no_names():
     labels = {m.label for m in find_mentions(
         "建立起权责明确、运转高效的园区管理体制和多方共同出资的资金保障机制，研究城市发展重大战略问题，编制各类专项规划。")}
     assert not any(lab.endswith(("体制", "机制", "战略", "专项")) for lab in labels)
+
+
+def test_a_zone_described_as_a_goal_is_no_name():
+    labels = {m.label for m in find_mentions("到2025年将城北片区建设成为集商贸、物流于一体的现代化生态智慧示范区。")}
+    assert not any(lab.endswith("示范区") for lab in labels)
+    assert "浏阳经济技术开发区" in {m.label for m in find_mentions("以新材料为主导的浏阳经济技术开发区，推进改革。")}
