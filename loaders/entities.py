@@ -434,8 +434,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 国家和省智能制造战略: the strategies of two levels, not one name
         if "或" in core:
             continue  # 两化融合或信息化试点示范: either of two kinds, not one name
-        if cls == "IssuingBody" and name.endswith("技术委员会"):
-            continue  # 标准化技术委员会: a technical body of standards, not a public authority
+        if cls == "IssuingBody" and name.endswith(NOT_PUBLIC_BODIES):
+            continue  # 标准化技术委员会, 业主委员会: a technical or private body, not a public authority
         if (cls == "Park" or sfx == "建设项目") and _descriptive(core):
             continue  # 现代化物流园区, 特色产业园区: a kind of zone, not one zone's name
         if sfx in ("机制", "体制", "制度") and len(core) <= 4 and len(_posseg().lcut(core, HMM=False)) >= 2 \
@@ -583,6 +583,11 @@ def _named_counted_wholes(cands: list[Mention]) -> list[Mention]:
 ORGANIZATION_AFTER = re.compile(rf"[{CJK}]{{0,6}}?(?:交易所|交易中心|大学|学院|银行|集团|股份有限公司|有限公司|公司|研究院|研究所|医院)(?![生城业化])")
 
 
+#: committees that are not public authorities: standards bodies, owners' and corporate boards
+NOT_PUBLIC_BODIES = ("技术委员会", "业主委员会", "业主大会", "董事会", "监事会", "理事会")
+ROAD_AFTER = re.compile(r"(?:路|大道|大街|[东南西北]延)(?!线|径|演|网|子)")
+
+
 def _in_idiom(text: str, start: int, end: int, idioms: set[str]) -> bool:
     """True when the span lies inside a four-character idiom of the text (长治 in 长治久安)."""
     for b in range(max(0, end - 4), start + 1):
@@ -685,8 +690,8 @@ def find_mentions(text: str) -> list[Mention]:
     for m in place_matches:
         if m.end() - m.start() == 2 and _in_idiom(text, m.start(), m.end(), g.idioms):
             continue
-        if ORGANIZATION_AFTER.match(text, m.end()):
-            continue  # 上海证券交易所, 浙江大学: the place names an organization, which is not scored
+        if ORGANIZATION_AFTER.match(text, m.end()) or ROAD_AFTER.match(text, m.end()):
+            continue  # 上海证券交易所, 浙江大学, 上海路北延: an organization or a road, which are not scored
         cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))
     for m in p["region"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))

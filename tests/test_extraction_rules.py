@@ -896,3 +896,11 @@ def test_a_zone_described_as_a_goal_is_no_name():
     labels = {m.label for m in find_mentions("到2025年将城北片区建设成为集商贸、物流于一体的现代化生态智慧示范区。")}
     assert not any(lab.endswith("示范区") for lab in labels)
     assert "浏阳经济技术开发区" in {m.label for m in find_mentions("以新材料为主导的浏阳经济技术开发区，推进改革。")}
+
+
+def test_roads_named_after_places_and_private_boards_are_not_entities():
+    found = {(m.label, m.cls) for m in find_mentions(
+        "实施北京路北延、南京大道改造，社区居委会、业主委员会、物业服务企业共商事务，南京市加快建设。")}
+    assert not any(cls == "Place" and lab.startswith("北京") for lab, cls in found)
+    assert not any(lab.endswith("业主委员会") for lab, _ in found)
+    assert any(cls == "Place" and lab.startswith("南京") for lab, cls in found)
