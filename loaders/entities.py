@@ -91,6 +91,8 @@ def _patterns():
         "full_name": re.compile(r"(?<=[:：])\s*(?P<name>[^：:，。；,;\n]{4,40}?)的(?:简称|统称)"),
         # 禁煤区, 禁燃区, 禁养区: a zone where something is prohibited is a regime, not a park
         "prohibited_zone": re.compile(r"(?:国家|省级|市级|高污染燃料)?禁[煤燃养采渔猎牧建]区"),
+        # …、…等市本级创业园区: the category closing a list of zones
+        "parks_listed": re.compile(rf"等(?=[{CJK}]{{0,8}}?(?:园区|开发区|产业园|工业园|科技园|创业园|集聚区)(?:[内中]|(?![{CJK}])))"),
         "period_plan": re.compile(rf"(?:19|20)\d\d\s*[—–~-]\s*(?:19|20)\d\d年(?P<core>[{CJK}]{{2,16}}?)(?:规划|计划)(?![{CJK}])"),
         "suffix": re.compile(
             "(?P<sfx>" + alternation(
@@ -673,6 +675,18 @@ def find_mentions(text: str) -> list[Mention]:
         label = re.sub(r"[“”\"]", "", m.group("name"))
         if re.search(r"[“\"]", m.group("name")) or class_suffix(label):   # a name, not a description
             cands.append(Mention(m.start("name"), m.end("name"), label, initiative_class(label), "quote"))
+    for m in p["parks_listed"].finditer(text):   # 258、小微企业园、海创园等市本级创业园区: each item a park
+        boundary = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
+        pos = boundary
+        for item in ITEM_SPLIT.split(text[boundary:m.start()]):
+            at = text.find(item, pos)
+            pos = at + len(item)
+            words = _jieba().lcut(strip_leading_verbs(item.strip("“”\" ")), HMM=False)
+            name = "".join(words[max((k + 1 for k, w in enumerate(words) if w in HARD_STOPS), default=0):])
+            if 2 <= len(name) <= 12 and re.fullmatch(rf"[{CJK}0-9A-Za-z]+", name) and name not in g.places \
+                    and not _descriptive(name) and not _starts_with_verb(name):
+                start = at + item.index(name)
+                cands.append(Mention(start, start + len(name), name, "Park", "suffix"))
     for m in p["prohibited_zone"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "Policy", "suffix"))
     for m in p["period_plan"].finditer(text):

@@ -904,3 +904,9 @@ def test_roads_named_after_places_and_private_boards_are_not_entities():
     assert not any(cls == "Place" and lab.startswith("北京") for lab, cls in found)
     assert not any(lab.endswith("业主委员会") for lab, _ in found)
     assert any(cls == "Place" and lab.startswith("南京") for lab, cls in found)
+
+
+def test_items_listed_before_a_category_of_zones_are_zones():
+    found = {(m.label, m.cls) for m in find_mentions("对麓谷、星沙智造谷、梅溪湖创新园等市级创业园区内的项目给予补助。")}
+    assert {("麓谷", "Park"), ("星沙智造谷", "Park"), ("梅溪湖创新园", "Park")} <= found
+    assert find_mentions("支持光伏、储能等产业园区建设。") == []   # kinds of industry, not zones
