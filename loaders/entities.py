@@ -360,6 +360,8 @@ def _phrase_ends(text: str, at: int) -> bool:
 
 def _suffix_mentions(text: str) -> list[Mention]:
     out = []
+    # terms the text coins in quotes (“衢时代”): a description built on one is a name
+    coined = {q for q in re.findall(rf"[“\"]([{CJK}]{{2,6}})[”\"]", text) if not _jieba().dt.FREQ.get(q)}
     pat = _patterns()["suffix"]
     for m in pat.finditer(text):
         sfx = m.group("sfx")
@@ -416,8 +418,9 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         if sfx in WEAK_SUFFIXES and len(core) < 4:
             continue  # 产业基金, 科技专项: too generic to be a name
-        if sfx in QUOTE_ONLY_SUFFIXES or "等" in core:
-            continue  # …体系, …模式, …政策 unquoted are descriptions; X等Y names a category
+        if (sfx in QUOTE_ONLY_SUFFIXES and not any(c in core for c in coined)) or "等" in core:
+            continue  # …体系, …模式, …政策 unquoted are descriptions (unless a term the text coins
+            # in quotes is in it: 衢时代创新生态体系 where “衢时代” stands elsewhere); X等Y names a category
         cls = class_by_suffix(name)
         if cls is None:
             continue

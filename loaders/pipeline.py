@@ -350,6 +350,15 @@ def _abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     for m in mentions:
         if m.cls in ("Program", "Policy") and not m.nested:
             initiatives.setdefault(canonical(m.label), m)
+    # 衢时代创新生态体系 where the text also says 衢时代创新驱动生态体系: a long name written once
+    # with one word left out is the same name
+    for label in initiatives:
+        if label in out or len(label) < 7:
+            continue
+        fuller = [full for name, full in initiatives.items() if len(name) == len(label) + 2 and name[-2:] == label[-2:]
+                  and any(name[:k] + name[k + 2:] == label for k in range(2, len(label) - 2))]
+        if len(fuller) == 1:
+            out[label] = fuller[0]
     # 禁煤区 where the text also says 国家禁煤区: a name is its leveled name when only one exists
     for label in initiatives:
         if label in out:

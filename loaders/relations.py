@@ -26,7 +26,7 @@ INITIATIVES = ("PolicyDocument", "Policy", "Program")
 PART_OF_PHRASE = re.compile(r"^[”\"]?的(?:重要)?(?:组成部分|一部分|内容)[,，]?$")
 COUNTED_WHOLE = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|类|种)")
 START_RE = re.compile(r"启动实施|开始实施|启动|推出|设立|开始推行")  # not 正式实施: coming into force is not issue
-CARRY_OUT_BEFORE = re.compile(r"(?:实施|推进|深化|贯彻|落实|贯彻落实)$")
+CARRY_OUT_BEFORE = re.compile(r"(?:实施|推进|深化|贯彻|落实|贯彻落实|构建|打造)$")
 PLANNED = re.compile(r"计划|将|拟|力争|准备|预计|要")
 INTRODUCED = re.compile(r"(?:简称|统称|并称)为?\s*[“\"]")
 #: the opening of a sentence ends at the first verb or clause break: 市委、市在实施…

@@ -910,3 +910,12 @@ def test_items_listed_before_a_category_of_zones_are_zones():
     found = {(m.label, m.cls) for m in find_mentions("对麓谷、星沙智造谷、梅溪湖创新园等市级创业园区内的项目给予补助。")}
     assert {("麓谷", "Park"), ("星沙智造谷", "Park"), ("梅溪湖创新园", "Park")} <= found
     assert find_mentions("支持光伏、储能等产业园区建设。") == []   # kinds of industry, not zones
+
+
+def test_a_description_built_on_a_coined_term_is_a_name_and_its_shorter_spelling_the_same():
+    text = ("某市关于推进创新发展的若干意见\n为全面构建湘时代创新驱动生态体系，特提出如下意见。\n"
+            "（一）开展“湘时代”评选活动。\n（二）着力打造湘时代创新生态体系。\n")
+    ex, labels = labelled(text, "c.txt")
+    assert "湘时代创新驱动生态体系" in labels.values() and "湘时代创新生态体系" not in labels.values()
+    assert ("某市关于推进创新发展的若干意见", "implements", "湘时代创新驱动生态体系") in relations(text)
+    assert not {m.label for m in find_mentions("构建现代产业体系。")}
