@@ -78,7 +78,7 @@ def _patterns():
         "organ_after_place": re.compile(rf"(?:{departments})(?:厅|局|委员会|委)|(?:{body_sfx})"),
         "place": re.compile(places),
         "region": re.compile(alternation(g.regions)),
-        "area": re.compile(rf"[{CJK}]{{2,10}}片区"),
+        "area": re.compile("片区"),
         "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?![{CJK}])"),
         "self": re.compile(rf"本(?:政策意见|{alternation(g.document_kinds)})"),
         # 老旧小区整治是…“三改三建”工作的重要组成部分: the subject of a part-of statement is named
@@ -579,9 +579,8 @@ BARE_COUNTED = re.compile(rf"[一二两三四五六七八九十]+(?:大|项|个|
 def _named_counted_wholes(cands: list[Mention]) -> list[Mention]:
     """An unquoted count of a kind (…培育五大工程, 三项制度) describes, unless the text names it
     in full elsewhere (行政执法三项制度): only then is it a name, and its listed items its parts."""
-    labels = [c.label for c in cands if c.cls in ("Program", "Policy")]
-    return [c for c in cands if not (c.source == "suffix" and BARE_COUNTED.fullmatch(c.label) and not any(
-        len(x) > len(c.label) and x.endswith(c.label) for x in labels))]
+    tails = {x[k:] for x in {c.label for c in cands if c.cls in ("Program", "Policy")} for k in range(1, len(x) - 1)}
+    return [c for c in cands if not (c.source == "suffix" and BARE_COUNTED.fullmatch(c.label) and c.label not in tails)]
 
 
 #: what makes a place's name the start of an organization's (上海证券交易所, 四川大学, 浙江银行)
@@ -713,7 +712,10 @@ def find_mentions(text: str) -> list[Mention]:
     for m in p["region"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))
     for m in p["area"].finditer(text):   # 火车站南广场片区: a named area of a city
-        name = trim_name(m.group(0), "片区")
+        run = re.search(rf"[{CJK}]{{2,10}}$", text[max(0, m.start() - 10):m.start()])
+        if run is None:
+            continue
+        name = trim_name(run.group(0) + "片区", "片区")
         if len(name) >= 4 and not _descriptive(name[:-2]):
             cands.append(Mention(m.end() - len(name), m.end(), name, "Place", "place"))
     for m in p["town"].finditer(text):
