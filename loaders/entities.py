@@ -418,6 +418,10 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         if sfx in WEAK_SUFFIXES and len(core) < 4:
             continue  # 产业基金, 科技专项: too generic to be a name
+        if sfx in WEAK_SUFFIXES and text[end - len(name) - 1:end - len(name)] == "的" and \
+                _jieba_tag(_jieba().lcut(text[max(0, end - len(name) - 5):end - len(name) - 1], HMM=False)[-1:][0]
+                           if end - len(name) > 1 else "") in ("v", "vn"):
+            continue  # 作为发起人设立的产业投资基金: which fund a clause describes, a kind (一定金额的X基金 stays)
         if (sfx in QUOTE_ONLY_SUFFIXES and not any(c in core for c in coined)) or "等" in core:
             continue  # …体系, …模式, …政策 unquoted are descriptions (unless a term the text coins
             # in quotes is in it: 衢时代创新生态体系 where “衢时代” stands elsewhere); X等Y names a category
@@ -589,6 +593,9 @@ ORGANIZATION_AFTER = re.compile(rf"[{CJK}]{{0,6}}?(?:交易所|交易中心|大�
 
 #: committees that are not public authorities: standards bodies, owners' and corporate boards
 NOT_PUBLIC_BODIES = ("技术委员会", "业主委员会", "业主大会", "董事会", "监事会", "理事会")
+#: a quote listed with others before 等 and a kind of thing that is no initiative
+#: (“科研飞地”、众创空间和孵化器等创新平台): the quote names such a thing
+KIND_LISTED = re.compile(r"[、和及][^，,。；;：:“”]{0,16}?等[\u3400-\u9fff]{0,6}?(?:平台|载体|机构|企业|主体|组织|空间|基地|设施)")
 ROAD_AFTER = re.compile(r"(?:路|大道|大街|[东南西北]延)(?!线|径|演|网|子)")
 
 
@@ -610,7 +617,7 @@ def find_mentions(text: str) -> list[Mention]:
         label = m.group(1).strip()
         if label:
             cands.append(Mention(m.start(), m.end(), label, "PolicyDocument", "title"))
-    quotes = list(p["quote"].finditer(text))
+    quotes = [q for q in p["quote"].finditer(text) if not KIND_LISTED.match(text, q.end())]
     # a term the text calls an honour somewhere (被评为省“隐形冠军”) is an honour everywhere
     honours = {q.group(1).strip() for q in quotes if HONOUR_BEFORE.search(text, max(0, q.start() - 8), q.start())}
     for m in quotes:

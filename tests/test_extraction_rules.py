@@ -919,3 +919,10 @@ def test_a_description_built_on_a_coined_term_is_a_name_and_its_shorter_spelling
     assert "湘时代创新驱动生态体系" in labels.values() and "湘时代创新生态体系" not in labels.values()
     assert ("某市关于推进创新发展的若干意见", "implements", "湘时代创新驱动生态体系") in relations(text)
     assert not {m.label for m in find_mentions("构建现代产业体系。")}
+
+
+def test_a_quote_listed_with_kinds_of_platform_and_a_fund_a_clause_describes_are_no_names():
+    labels = {m.label for m in find_mentions("支持“飞地孵化器”、众创空间和加速器等创新平台建设。")}
+    assert "飞地孵化器" not in labels
+    labels = {m.label for m in find_mentions("对作为主要发起人设立的股权投资基金给予支持；给予每家企业一定金额的天使投资基金扶持。")}
+    assert "股权投资基金" not in labels and "天使投资基金" in labels
