@@ -596,6 +596,9 @@ NOT_PUBLIC_BODIES = ("技术委员会", "业主委员会", "业主大会", "董�
 #: a quote listed with others before 等 and a kind of thing that is no initiative
 #: (“科研飞地”、众创空间和孵化器等创新平台): the quote names such a thing
 KIND_LISTED = re.compile(r"[、和及][^，,。；;：:“”]{0,16}?等[\u3400-\u9fff]{0,6}?(?:平台|载体|机构|企业|主体|组织|空间|基地|设施)")
+#: titles and awards a province or city gives (浙江省名牌产品, 浙江省AAA级…, 浙江省标准创新贡献奖),
+#: and its standards committees
+TITLE_AFTER = re.compile(r"(?:名牌产品|名牌|著名商标|驰名商标|知名商号|老字号|[A]{2,3}级|[\u3400-\u9fff]{0,8}?奖(?![励金补])|[\u3400-\u9fff]{0,8}?技术委员会)")
 ROAD_AFTER = re.compile(r"(?:路|大道|大街|[东南西北]延)(?!线|径|演|网|子)")
 
 
@@ -713,8 +716,10 @@ def find_mentions(text: str) -> list[Mention]:
     for m in place_matches:
         if m.end() - m.start() == 2 and _in_idiom(text, m.start(), m.end(), g.idioms):
             continue
-        if ORGANIZATION_AFTER.match(text, m.end()) or ROAD_AFTER.match(text, m.end()):
-            continue  # 上海证券交易所, 浙江大学, 上海路北延: an organization or a road, which are not scored
+        if ORGANIZATION_AFTER.match(text, m.end()) or ROAD_AFTER.match(text, m.end()) or TITLE_AFTER.match(text, m.end()):
+            continue  # 上海证券交易所, 上海路北延, 浙江省名牌产品: an organization, a road or a title, not scored
+        if text[m.start() - 1:m.start()] in "“\"" and m.start() > 0 and IS_CJK.match(text[m.end():m.end() + 1] or "x"):
+            continue  # “浙江制造”团体标准: the place begins a quoted name
         cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))
     for m in p["region"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))

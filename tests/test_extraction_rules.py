@@ -926,3 +926,10 @@ def test_a_quote_listed_with_kinds_of_platform_and_a_fund_a_clause_describes_are
     assert "飞地孵化器" not in labels
     labels = {m.label for m in find_mentions("对作为主要发起人设立的股权投资基金给予支持；给予每家企业一定金额的天使投资基金扶持。")}
     assert "股权投资基金" not in labels and "天使投资基金" in labels
+
+
+def test_a_place_opening_a_title_an_award_or_a_quoted_name_is_not_a_place_mention():
+    text = ("对新获得湖南省名牌产品、湖南省著名商标和湖南省科学技术奖的企业给予奖励，"
+            "对主导制定“湖南制造”团体标准的企业给予补助。湖南省加快发展。")
+    places = [m for m in find_mentions(text) if m.cls == "Place"]
+    assert len(places) == 1 and text[places[0].start:places[0].end + 4].startswith("湖南省加快")
