@@ -152,6 +152,7 @@ def initiative_class(label: str) -> str:
 
 #: endings of a quoted name that make it an arrangement or rule rather than a program:
 #: merging regimes (合一, 整合, 融合, 一体, 并轨, 一码) and tax relief (减半, 减免)
+PLAN_YEARS_AFTER = re.compile(r"[一二两三四五六七八九十\d]{1,2}年(?:行动计划|行动|规划|计划)")
 REGIME_AFTER = re.compile(rf"[{CJK}]{{0,4}}?(?:融合|合一|整合|并轨)")
 REGIME_TAIL = re.compile(r"(?:合一|整合|融合|一体|并轨|一码|减半|减免)$")
 
@@ -297,6 +298,9 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     elif sm:
         label = inner + sm.group(0)
         end += len(sm.group(0))
+    elif PLAN_YEARS_AFTER.match(text, end):   # 解决“大班额”三年规划: a plan named by its span
+        label = inner + PLAN_YEARS_AFTER.match(text, end).group(0)
+        end += len(label) - len(inner)
     elif REGIME_AFTER.match(text, end):   # “两化”深度融合: the merger the quote abbreviates
         label = inner + REGIME_AFTER.match(text, end).group(0)
         end += len(label) - len(inner)

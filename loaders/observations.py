@@ -258,8 +258,8 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                 clause_start = s.start + max(sentence.rfind(c, 0, q.start - s.start) for c in "，,；;") + 1
                 if about is not None and about.end <= clause_start and not closes_list and \
                         STARTED_BEFORE.search(text[max(s.start, about.start - 6):about.start]) and s.paragraph in topic:
-                    # (a paragraph naming its topic once is a review of many things: nothing then)
-                    about = topic[s.paragraph] if s.paragraph not in named_once else False
+                    # (a paragraph naming its topic once has none: the program started stays)
+                    about = topic[s.paragraph] if s.paragraph not in named_once else about
                 if about is None and s.paragraph in topic and \
                         (s.paragraph not in named_once or topic[s.paragraph].start < q.start):
                     about = topic[s.paragraph]   # (not a name a paragraph comes to once, after its figures)

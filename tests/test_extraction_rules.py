@@ -812,7 +812,8 @@ def test_a_name_a_paragraph_of_figures_mentions_once_is_not_their_topic():
     text = ("2024年工作回顾\n全市生产总值增长5.2%，城镇新增就业12万人。新设城南综合改革试点。"
             "全面实施乡村振兴战略，农民人均可支配收入增长8.4%。\n")
     about = {v: a for v, _, _, a in obs(text)}
-    assert about.get("5.2%") is None and about.get("12万人") is None and about.get("8.4%") is None
+    assert about.get("5.2%") is None and about.get("12万人") is None
+    assert about.get("8.4%") == "乡村振兴战略"   # with no topic, the program its sentence carries out
 
 
 def test_a_comparison_with_last_year_does_not_date_a_figure():
@@ -933,3 +934,15 @@ def test_a_place_opening_a_title_an_award_or_a_quoted_name_is_not_a_place_mentio
             "对主导制定“湖南制造”团体标准的企业给予补助。湖南省加快发展。")
     places = [m for m in find_mentions(text) if m.cls == "Place"]
     assert len(places) == 1 and text[places[0].start:places[0].end + 4].startswith("湖南省加快")
+
+
+def test_a_plan_named_by_its_span_after_a_quote():
+    found = {(m.label, m.cls) for m in find_mentions("完成解决“择校热”三年规划目标任务。")}
+    assert ("择校热三年规划", "Program") in found
+
+
+def test_figures_after_a_plan_is_launched_are_the_plans_when_the_paragraph_has_no_topic():
+    text = ("截至2023年底，全县新建学校6所。从2024年开始，我县将启动实施2024—2026年消除城镇学校大班额规划，"
+            "计划总投资5.2亿元，新建学校8所。\n")
+    about = {v: a for v, _, _, a in obs(text)}
+    assert about.get("5.2亿元") == "2024—2026年消除城镇学校大班额规划" and about.get("8所") == about.get("5.2亿元")
