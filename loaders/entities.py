@@ -86,13 +86,13 @@ def _patterns():
         # a city's own zone named by its kind alone, as an item of a list: 张店区、高新区所有…
         "zone": re.compile(r"(?:^|(?<=[、:：;；\n和及与]))(高新区|经济开发区|经开区|高新技术产业开发区|新区|综合保税区|保税区)(?=[、，,。；;和及与]|$)"
                            r"|(?<=区、)(高新区|经济开发区|经开区|高新技术产业开发区|综合保税区)", re.M),  # 张店区、高新区所有…
-        # 2018—2020年消除大班额规划: a plan named with its period (the period is part of the name)
         # “双向揭榜挂帅”：企业找技术、成果找市场“双向揭榜挂帅”的简称 — the full name a term shortens
         "full_name": re.compile(r"(?<=[:：])\s*(?P<name>[^：:，。；,;\n]{4,40}?)的(?:简称|统称)"),
         # 禁煤区, 禁燃区, 禁养区: a zone where something is prohibited is a regime, not a park
         "prohibited_zone": re.compile(r"(?:国家|省级|市级|高污染燃料)?禁[煤燃养采渔猎牧建]区"),
         # …、…等市本级创业园区: the category closing a list of zones
         "parks_listed": re.compile(rf"等(?=[{CJK}]{{0,8}}?(?:园区|开发区|产业园|工业园|科技园|创业园|集聚区)(?:[内中]|(?![{CJK}])))"),
+        # 2018—2020年消除大班额规划: a plan named with its period (the period is part of the name)
         "period_plan": re.compile(rf"(?:19|20)\d\d\s*[—–~-]\s*(?:19|20)\d\d年(?P<core>[{CJK}]{{2,16}}?)(?:规划|计划)(?![{CJK}])"),
         "suffix": re.compile(
             "(?P<sfx>" + alternation(
@@ -150,10 +150,12 @@ def initiative_class(label: str) -> str:
     return "Program" if cls == "PolicyDocument" else cls
 
 
+#: a plan named by its span after a quoted term (“大班额”三年规划)
+PLAN_YEARS_AFTER = re.compile(r"[一二两三四五六七八九十\d]{1,2}年(?:行动计划|行动|规划|计划)")
+#: the words after a quoted abbreviation that name the merger it stands for (“两化”深度融合)
+REGIME_AFTER = re.compile(rf"[{CJK}]{{0,4}}?(?:融合|合一|整合|并轨)")
 #: endings of a quoted name that make it an arrangement or rule rather than a program:
 #: merging regimes (合一, 整合, 融合, 一体, 并轨, 一码) and tax relief (减半, 减免)
-PLAN_YEARS_AFTER = re.compile(r"[一二两三四五六七八九十\d]{1,2}年(?:行动计划|行动|规划|计划)")
-REGIME_AFTER = re.compile(rf"[{CJK}]{{0,4}}?(?:融合|合一|整合|并轨)")
 REGIME_TAIL = re.compile(r"(?:合一|整合|融合|一体|并轨|一码|减半|减免)$")
 
 
@@ -347,6 +349,14 @@ def _modifier_before(text: str, at: int) -> str:
     return modifier
 
 
+def _after_relative_clause(text: str, start: int) -> bool:
+    """True when a verb and 的 stand right before ``start`` (设立的…, 认定的…)."""
+    if text[start - 1:start] != "的":
+        return False
+    words = _jieba().lcut(text[max(0, start - 5):start - 1], HMM=False)
+    return bool(words) and _jieba_tag(words[-1]) in ("v", "vn")
+
+
 PERIOD_AFTER = re.compile(r"[（(](?:19|20)\d\d\s*年")
 
 
@@ -422,9 +432,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         if sfx in WEAK_SUFFIXES and len(core) < 4:
             continue  # 产业基金, 科技专项: too generic to be a name
-        if sfx in WEAK_SUFFIXES and text[end - len(name) - 1:end - len(name)] == "的" and \
-                _jieba_tag(_jieba().lcut(text[max(0, end - len(name) - 5):end - len(name) - 1], HMM=False)[-1:][0]
-                           if end - len(name) > 1 else "") in ("v", "vn"):
+        if sfx in WEAK_SUFFIXES and _after_relative_clause(text, end - len(name)):
             continue  # 作为发起人设立的产业投资基金: which fund a clause describes, a kind (一定金额的X基金 stays)
         if (sfx in QUOTE_ONLY_SUFFIXES and not any(c in core for c in coined)) or "等" in core:
             continue  # …体系, …模式, …政策 unquoted are descriptions (unless a term the text coins
@@ -538,13 +546,14 @@ def _only_action(phrase: str) -> bool:
 
 
 COUNTED = re.compile(r"^[一二两三四五六七八九十]+(?:大|项|个|类|种)")
+#: the noun a count counts, between the count and the suffix (四类人才专项 → 人才)
+COUNTED_KIND = re.compile(rf"^[一二两三四五六七八九十]+(?:大|项|个|类|种)([{CJK}]{{2}})")
 #: a counted whole closing a list, before its suffix: (…审核)三项(制度), (…培育)五大(工程), 六大提升(工程)
+COUNTED_CLOSING = re.compile(rf"[一二两三四五六七八九十]+(?:大|项|个|类|种)[{CJK}]{{0,2}}$")
 #: two levels of government joined in front of a name (国家和省…, 省市…): a name of each level
 LEVELS_JOINED = re.compile(r"^(?:(?:国家|中央|省|市)(?:和|及|与|、)(?:省|市|县|区)|省市|市县)级?(?![\u3400-\u9fff]?(?:委|政府|人大|政协))")
 #: a whole that treats what the list before it names (专项治理, 集中整治, 清理): those are wrongs
 REMEDIAL = re.compile(r"(?:治理|整治|清理|整顿|排查|打击)$")
-COUNTED_KIND = re.compile(rf"^[一二两三四五六七八九十]+(?:大|项|个|类|种)([{CJK}]{{2}})")
-COUNTED_CLOSING = re.compile(rf"[一二两三四五六七八九十]+(?:大|项|个|类|种)[{CJK}]{{0,2}}$")
 
 
 def _parts_before_counted_whole(text: str, cands: list[Mention]) -> list[Mention]:
@@ -604,6 +613,26 @@ KIND_LISTED = re.compile(r"[、和及][^，,。；;：:“”]{0,16}?等[\u3400-
 #: and its standards committees
 TITLE_AFTER = re.compile(r"(?:名牌产品|名牌|著名商标|驰名商标|知名商号|老字号|[A]{2,3}级|[\u3400-\u9fff]{0,8}?奖(?![励金补])|[\u3400-\u9fff]{0,8}?技术委员会)")
 ROAD_AFTER = re.compile(r"(?:路|大道|大街|[东南西北]延)(?!线|径|演|网|子)")
+
+
+def _parks_listed(text: str) -> list[Mention]:
+    """258、小微企业园、海创园等市本级创业园区: the items of a list a category of zones closes
+    are zones, unless their words are common (光伏、储能等产业园区 lists industries)."""
+    out = []
+    places = gazetteer().places
+    for m in _patterns()["parks_listed"].finditer(text):
+        boundary = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
+        pos = boundary
+        for item in ITEM_SPLIT.split(text[boundary:m.start()]):
+            at = text.find(item, pos)
+            pos = at + len(item)
+            words = _jieba().lcut(strip_leading_verbs(item.strip("“”\" ")), HMM=False)
+            name = "".join(words[max((k + 1 for k, w in enumerate(words) if w in HARD_STOPS), default=0):])
+            if 2 <= len(name) <= 12 and re.fullmatch(rf"[{CJK}0-9A-Za-z]+", name) and name not in places \
+                    and not _descriptive(name) and not _starts_with_verb(name):
+                start = at + item.index(name)
+                out.append(Mention(start, start + len(name), name, "Park", "suffix"))
+    return out
 
 
 def _in_idiom(text: str, start: int, end: int, idioms: set[str]) -> bool:
@@ -691,18 +720,7 @@ def find_mentions(text: str) -> list[Mention]:
         label = re.sub(r"[“”\"]", "", m.group("name"))
         if re.search(r"[“\"]", m.group("name")) or class_suffix(label):   # a name, not a description
             cands.append(Mention(m.start("name"), m.end("name"), label, initiative_class(label), "quote"))
-    for m in p["parks_listed"].finditer(text):   # 258、小微企业园、海创园等市本级创业园区: each item a park
-        boundary = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
-        pos = boundary
-        for item in ITEM_SPLIT.split(text[boundary:m.start()]):
-            at = text.find(item, pos)
-            pos = at + len(item)
-            words = _jieba().lcut(strip_leading_verbs(item.strip("“”\" ")), HMM=False)
-            name = "".join(words[max((k + 1 for k, w in enumerate(words) if w in HARD_STOPS), default=0):])
-            if 2 <= len(name) <= 12 and re.fullmatch(rf"[{CJK}0-9A-Za-z]+", name) and name not in g.places \
-                    and not _descriptive(name) and not _starts_with_verb(name):
-                start = at + item.index(name)
-                cands.append(Mention(start, start + len(name), name, "Park", "suffix"))
+    cands.extend(_parks_listed(text))
     for m in p["prohibited_zone"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "Policy", "suffix"))
     for m in p["period_plan"].finditer(text):

@@ -263,7 +263,6 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                 if about is None and s.paragraph in topic and \
                         (s.paragraph not in named_once or topic[s.paragraph].start < q.start):
                     about = topic[s.paragraph]   # (not a name a paragraph comes to once, after its figures)
-                about = about or None
             if about is not None and about.self_ref:
                 about, about_self = None, True
             phrase = indicator_phrase(sentence, q.start - s.start)

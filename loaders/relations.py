@@ -344,12 +344,11 @@ def _parts_named_in_the_name(by_sentence, rels: list[Relation]) -> None:
     """“六横六纵”现代化水网体系 (with “六横” and “六纵” named on their own), 企业找技术、成果找市场
     “双向揭榜挂帅”: a name that opens with two or more other names of the text, side by
     side or listed with 、, is made of them."""
-    plain = lambda m: re.sub(r"[“”\"‘’]", "", m.label)
-    firsts: dict[str, tuple[Mention, int]] = {}
+    firsts: dict[str, tuple[Mention, int]] = {}   # a name without its quote marks -> first mention, sentence
     for i, group in enumerate(by_sentence):
         for m in group:
             if m.cls in ("Program", "Policy") and not m.nested:
-                firsts.setdefault(plain(m), (m, i))
+                firsts.setdefault(re.sub(r"[“”\"‘’]", "", m.label), (m, i))
     names = sorted(firsts, key=len, reverse=True)
     for whole_label, (whole, i) in firsts.items():
         parts, pos = [], 0
