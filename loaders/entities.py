@@ -600,6 +600,8 @@ def _named_counted_wholes(cands: list[Mention]) -> list[Mention]:
     return [c for c in cands if not (c.source == "suffix" and BARE_COUNTED.fullmatch(c.label) and c.label not in tails)]
 
 
+#: 各 and the levels it spans before an organ (各区（市）县政府, 各县（市、区）人民政府)
+EVERY_BEFORE = re.compile(r"各[\u3400-\u9fff（）()、]{0,6}$")
 #: what makes a place's name the start of an organization's (上海证券交易所, 四川大学, 浙江银行)
 ORGANIZATION_AFTER = re.compile(rf"[{CJK}]{{0,6}}?(?:交易所|交易中心|大学|学院|银行|集团|股份有限公司|有限公司|公司|研究院|研究所|医院)(?![生城业化])")
 
@@ -633,6 +635,15 @@ def _parks_listed(text: str) -> list[Mention]:
                 start = at + item.index(name)
                 out.append(Mention(start, start + len(name), name, "Park", "suffix"))
     return out
+
+
+DEVELOPMENT_ZONE = re.compile(r"(?:新区|开发区|高新区|经开区|保税区|试验区|自由贸易港)$")
+
+
+def _zone_or_place(name: str) -> str:
+    """天府新区, 雄安新区: a division or region that is a zone designated for development is
+    a Park (GUIDELINES: new districts, development zones, bonded zones), else a Place."""
+    return "Park" if DEVELOPMENT_ZONE.search(name) else "Place"
 
 
 def _in_idiom(text: str, start: int, end: int, idioms: set[str]) -> bool:
@@ -692,6 +703,8 @@ def find_mentions(text: str) -> list[Mention]:
         prev = text[m.start() - 1] if m.start() > 0 else ""
         if prev and IS_CJK.match(prev) and prev not in "我和及与由经在的被为将、照据按向对从受请报":
             continue
+        if EVERY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # 各区（市）县政府: every such body, no one body
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
     for m in p["department"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
@@ -742,9 +755,9 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # 上海证券交易所, 上海路北延, 浙江省名牌产品: an organization, a road or a title, not scored
         if text[m.start() - 1:m.start()] in "“\"" and m.start() > 0 and IS_CJK.match(text[m.end():m.end() + 1] or "x"):
             continue  # “浙江制造”团体标准: the place begins a quoted name
-        cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))
+        cands.append(Mention(m.start(), m.end(), m.group(0), _zone_or_place(m.group(0)), "place"))
     for m in p["region"].finditer(text):
-        cands.append(Mention(m.start(), m.end(), m.group(0), "Place", "place"))
+        cands.append(Mention(m.start(), m.end(), m.group(0), _zone_or_place(m.group(0)), "place"))
     for m in p["area"].finditer(text):   # 火车站南广场片区: a named area of a city
         run = re.search(rf"[{CJK}]{{2,10}}$", text[max(0, m.start() - 10):m.start()])
         if run is None:

@@ -39,7 +39,7 @@ LAUNCH_THEN = re.compile(r"(?P<launch>启动实施|启动)|(?<=[，,])(?:重点|
 DESIGNATED = re.compile(r"(?:将|把)(?P<place>[^，,。；;]{1,12}?)(?:确定为|列为|批准为|确立为|选定为|认定为)")
 DEPLOYED = re.compile(r"(?:按照|根据|按)[^，。；]{1,30}?(?:统一部署|决策部署|部署|统一安排)")
 DOC_NUMBER_AFTER = re.compile(r"\s*[(（][^()（）]{0,12}?[〔\[［]((?:19|20)\d\d)[〕\]］]\d+号[)）]")
-PREAMBLE = re.compile(r"特制定|制定本|现提出|提出如下|特提出|现就.{0,12}提出|结合.{0,12}实际")
+PREAMBLE = re.compile(r"特制定|制定本|制定如下|制定以下|现提出|提出如下|提出以下|特提出|现就.{0,12}提出|结合.{0,12}实际")
 GROUP = {"Program": "initiative", "Policy": "initiative", "PolicyDocument": "document", "Park": "park"}
 
 

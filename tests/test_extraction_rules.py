@@ -946,3 +946,19 @@ def test_figures_after_a_plan_is_launched_are_the_plans_when_the_paragraph_has_n
             "计划总投资5.2亿元，新建学校8所。\n")
     about = {v: a for v, _, _, a in obs(text)}
     assert about.get("5.2亿元") == "2024—2026年消除城镇学校大班额规划" and about.get("8所") == about.get("5.2亿元")
+
+
+def test_every_body_of_a_level_is_no_body():
+    labels = {m.label for m in find_mentions("各区（市）县政府，市政府各部门：现印发给你们。")}
+    assert "县政府" not in labels and "市政府" in labels
+
+
+def test_a_preamble_making_the_following_measures_implements_what_it_carries_out():
+    text = ("某市促进制造业发展若干措施\n为贯彻落实《中国制造2025》，加快建设制造强市，制定如下政策措施。\n"
+            "一、支持技术改造。\n")
+    assert ("某市促进制造业发展若干措施", "implements", "中国制造2025") in relations(text)
+
+
+def test_designated_development_zones_are_parks_even_when_they_are_divisions():
+    found = {(m.label, m.cls) for m in find_mentions("支持成都高新区、成都经开区、天府新区等重点园区建设，成都市加快发展。")}
+    assert {("成都经开区", "Park"), ("天府新区", "Park"), ("成都市", "Place")} <= found
