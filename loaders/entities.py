@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import alternation, gazetteer, read_groups, read_list, trie_regex
+from .gazetteer import NameMatcher, alternation, gazetteer, read_groups, read_list, trie_regex
 from .structure import HEADING
 
 CJK = "\u3400-\u9fff"
@@ -57,7 +57,6 @@ PRIORITY = {"title": 0, "central": 1, "organ": 2, "quote": 3, "self": 3, "suffix
 def _patterns():
     g = gazetteer()
     body_sfx = alternation(g.organ_suffixes)
-    places = trie_regex(g.places)
     departments = alternation(read_list("department_stems.txt"))
     return {
         "title": re.compile(r"《([^《》\n]{1,150})》"),
@@ -76,7 +75,7 @@ def _patterns():
         # 四川省第十四届人民代表大会
         "congress": re.compile(r"(?P<pre>[\u3400-\u9fff]{0,8}?)第[一二三四五六七八九十]+届(?:人民代表大会常务委员会|人民代表大会|人大常委会)"),
         "organ_after_place": re.compile(rf"(?:{departments})(?:厅|局|委员会|委)|(?:{body_sfx})"),
-        "place": re.compile(places),
+        "place": NameMatcher(g.places),
         "region": re.compile(alternation(g.regions)),
         "area": re.compile("片区"),
         "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?![{CJK}])"),

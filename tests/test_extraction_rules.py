@@ -2,10 +2,15 @@
 the scored documents), named for the phenomenon of policy language it handles."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykg.loaders.dates import find_dates
 from policykg.loaders.entities import find_mentions
+from policykg.loaders.gazetteer import NameMatcher, trie_regex
 from policykg.loaders.normalize import normalize
 from policykg.loaders.pipeline import extract_text
 from policykg.loaders.quantities import find_quantities
@@ -962,3 +967,14 @@ def test_a_preamble_making_the_following_measures_implements_what_it_carries_out
 def test_designated_development_zones_are_parks_even_when_they_are_divisions():
     found = {(m.label, m.cls) for m in find_mentions("支持成都高新区、成都经开区、天府新区等重点园区建设，成都市加快发展。")}
     assert {("成都经开区", "Park"), ("天府新区", "Park"), ("成都市", "Place")} <= found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["北京", "北京市", "北", "京", "南京市", "南京", "市", "长沙县", "长沙", "沙县", "，", "省"]),
+                max_size=12))
+def test_the_name_matcher_finds_what_the_trie_regex_finds(parts):
+    names = ["北京", "北京市", "南京", "南京市", "长沙", "长沙县", "沙县"]
+    text = "".join(parts)
+    regex = re.compile(trie_regex(names))
+    assert [(m.start(), m.end()) for m in NameMatcher(names).finditer(text)] == \
+        [(m.start(), m.end()) for m in regex.finditer(text)]
