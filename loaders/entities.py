@@ -100,18 +100,23 @@ def _patterns():
 
 
 @lru_cache(maxsize=1)
-def _suffix_classes() -> list[tuple[str, str]]:
+def _suffix_classes() -> dict[str, list[tuple[str, str]]]:
+    """Class suffixes by their last character, longest first."""
     g = gazetteer()
     pairs = [(s, "IssuingBody") for s in g.generic_body_suffixes]
     pairs += [(s, "Park") for s in g.park_suffixes]
     pairs += [(s, "Policy") for s in g.policy_suffixes]
     pairs += [(s, "Program") for s in g.program_suffixes]
-    return sorted(pairs, key=lambda p: -len(p[0]))
+    by_last: dict[str, list[tuple[str, str]]] = {}
+    for sfx, cls in sorted(pairs, key=lambda p: -len(p[0])):
+        by_last.setdefault(sfx[-1], []).append((sfx, cls))
+    return by_last
 
 
 def _suffix_entry(name: str) -> tuple[str, str] | None:
     """(suffix, class) of the longest class suffix ``name`` ends with, after at least one character."""
-    return next(((sfx, cls) for sfx, cls in _suffix_classes() if name.endswith(sfx) and len(name) > len(sfx)), None)
+    return next(((sfx, cls) for sfx, cls in _suffix_classes().get(name[-1:], ())
+                 if name.endswith(sfx) and len(name) > len(sfx)), None)
 
 
 def class_suffix(name: str) -> str | None:

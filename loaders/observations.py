@@ -163,8 +163,13 @@ def paragraph_topics(text: str, sentences, about_in) -> tuple[dict[int, Mention]
         if named:   # the term a glossary entry defines, or a name the paragraph introduces
             out[p] = named[0]
             continue
+        counts: dict[str, int] = {}   # each name counted once per paragraph, however often it is mentioned
+
         def weight(m):
-            return para.count(m.label.strip("“”\"")) + (1 if m.cls in ("Program", "Policy") else 0)
+            label = m.label.strip("“”\"")
+            if label not in counts:
+                counts[label] = para.count(label)
+            return counts[label] + (1 if m.cls in ("Program", "Policy") else 0)
         out[p] = max(ms, key=lambda m: (weight(m), -m.start))
         label = out[p].label.strip("“”\"")
         sfx = class_suffix(label)

@@ -311,7 +311,6 @@ def _title_lines(text: str, mentions: list[Mention], titled: dict) -> list[Menti
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-LEVELED = re.compile(r"国家|全国|中央|省级|市级|县级")
 QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 ABBREVIATION_CUE = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|统称)(?:为)?\s*[:：]?\s*$")
 
@@ -344,32 +343,36 @@ def _abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
             if h.label in re.sub("[‘’'“”]", "", c.label) or (kind and c.label.endswith(kind) and len(c.label) > len(h.label) + 2):
                 out[canonical(h.label)] = c
                 break
-    # 三项制度 where the text also says 行政执法三项制度: a bare counted name is the one
-    # initiative whose name ends with it
-    initiatives = {}
+    initiatives: dict[str, Mention] = {}
     for m in mentions:
         if m.cls in ("Program", "Policy") and not m.nested:
             initiatives.setdefault(canonical(m.label), m)
-    # 衢时代创新生态体系 where the text also says 衢时代创新驱动生态体系: a long name written once
-    # with one word left out is the same name
+    for short, full in _shorter_spellings(initiatives).items():
+        out.setdefault(short, full)
+    return out
+
+
+LEVELS = ("国家", "全国", "中央", "省级", "市级", "县级")
+
+
+def _shorter_spellings(initiatives: dict[str, Mention]) -> dict[str, Mention]:
+    """Names the text writes shorter than one fuller name of its own, each mapped to it:
+    衢时代创新生态体系 for 衢时代创新驱动生态体系 (one word left out), 三项制度 for
+    行政执法三项制度 (a bare count), 禁煤区 for 国家禁煤区 (without its level). Names are
+    looked up by key, so a document with thousands of names stays linear."""
+    less_a_word: dict[str, set[str]] = defaultdict(set)   # a name with one two-character word cut out -> names
+    for name in initiatives:
+        for k in range(2, len(name) - 4):
+            less_a_word[name[:k] + name[k + 2:]].add(name)
+    bare = [name for name in initiatives if BARE_COUNTED.fullmatch(name)]
+    out = {}
     for label in initiatives:
-        if label in out or len(label) < 7:
-            continue
-        fuller = [full for name, full in initiatives.items() if len(name) == len(label) + 2 and name[-2:] == label[-2:]
-                  and any(name[:k] + name[k + 2:] == label for k in range(2, len(label) - 2))]
+        fuller = sorted(less_a_word.get(label, ())) if len(label) >= 7 else []
+        if len(fuller) != 1:
+            fuller = [name for name in initiatives if name.endswith(label) and name != label] if label in bare \
+                else [level + label for level in LEVELS if level + label in initiatives]
         if len(fuller) == 1:
-            out[label] = fuller[0]
-    # 禁煤区 where the text also says 国家禁煤区: a name is its leveled name when only one exists
-    for label in initiatives:
-        if label in out:
-            continue
-        if BARE_COUNTED.fullmatch(label):
-            longer = [full for name, full in initiatives.items() if name.endswith(label) and name != label]
-        else:
-            longer = [full for name, full in initiatives.items() if LEVELED.fullmatch(name[: -len(label)] or "-")
-                      and name.endswith(label)]
-        if len(longer) == 1:
-            out[label] = longer[0]
+            out[label] = initiatives[fuller[0]]
     return out
 
 

@@ -349,11 +349,11 @@ def _parts_named_in_the_name(by_sentence, rels: list[Relation]) -> None:
         for m in group:
             if m.cls in ("Program", "Policy") and not m.nested:
                 firsts.setdefault(re.sub(r"[“”\"‘’]", "", m.label), (m, i))
-    names = sorted(firsts, key=len, reverse=True)
     for whole_label, (whole, i) in firsts.items():
         parts, pos = [], 0
-        while True:
-            part = next((n for n in names if n != whole_label and len(n) >= 2 and whole_label.startswith(n, pos)), None)
+        while True:   # the longest other name starting at pos (names are short: try each length)
+            part = next((whole_label[pos:k] for k in range(len(whole_label), pos + 1, -1)
+                         if whole_label[pos:k] in firsts and whole_label[pos:k] != whole_label), None)
             if part is None:
                 break
             parts.append(part)
