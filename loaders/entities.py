@@ -421,7 +421,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             (i > 0 and text[i - 1] == "、") or ((i == 0 or text[i - 1] in ":：\n") and text[end:end + 1] == "、")
             # a phase named with its period: …攻坚行动(2017年7月至2020年6月),专项巩固提升行动(2020年7月…)
             or ((i == 0 or text[i - 1] in "，,；;：:") and PERIOD_AFTER.match(text, end) is not None))
-        if list_item and len(run) <= 20:  # whole, but an enumeration cue or a preposition still cuts
+        opens_paragraph = i == 0 or text[i - 1] == "\n"   # 为深入贯彻落实中共中央办公厅、…: a clause, cut as one
+        if list_item and len(run) <= 20 and not opens_paragraph:  # whole, but an enumeration cue or a preposition still cuts
             words = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False)
             cut = max((k + 1 for k, w in enumerate(words) if w in LIST_CUES or w in HARD_STOPS), default=0)
             name = "".join(words[cut:]) + sfx

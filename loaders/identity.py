@@ -97,7 +97,10 @@ def _matches_level(j: Place, level: str) -> bool:
 
 
 def _jurisdiction_at(j: Place, level: str) -> str:
-    """The enclosing division of ``j`` at ``level`` (the city of a county)."""
+    """The enclosing division of ``j`` at ``level`` (the city of a county). A county-level
+    city (浏阳市) is the 市 of its own documents: its 市农业农村局 is 浏阳市农业农村局."""
+    if level == "city" and j.level == "county" and j.name.endswith("市"):
+        return j.name
     g = gazetteer()
     node = j
     while node is not None and node.level != level:

@@ -82,6 +82,9 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
         return "Target"
     if last_t > last_a:
         return "Target"
+    if last_a >= 0 and genre_target and year is not None and doc_year is not None and year >= doc_year \
+            and not DONE.search(before):
+        return "Target"   # 2021年完成改厕1.2万户 in a plan of 2021: what the plan is to complete
     if last_a >= 0:
         return "Achievement"
     if carried:

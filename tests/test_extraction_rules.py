@@ -978,3 +978,15 @@ def test_the_name_matcher_finds_what_the_trie_regex_finds(parts):
     regex = re.compile(trie_regex(names))
     assert [(m.start(), m.end()) for m in NameMatcher(names).finditer(text)] == \
         [(m.start(), m.end()) for m in regex.finditer(text)]
+
+
+def test_a_body_named_first_in_a_paragraph_is_cut_from_the_clause_before_it():
+    labels = {m.label for m in find_mentions("为深入贯彻落实中共中央办公厅、国务院办公厅印发的《方案》，结合实际。")}
+    assert "中共中央办公厅" in labels and not any(lab.startswith("为") for lab in labels)
+
+
+def test_what_a_plan_says_a_year_will_complete_is_a_target():
+    text = ("某县农村改厕三年行动方案\n2023年5月1日\n一、目标任务\n2023年完成农村户厕改造8000户，"
+            "2024年起每年新增改厕3000户。截至2022年底，全县已累计完成改厕5万户。\n")
+    kinds = {v: k for v, k, _, _ in obs(text)}
+    assert kinds["8000户"] == "Target" and kinds["3000户"] == "Target" and kinds["5万户"] == "Achievement"

@@ -85,3 +85,10 @@ def test_departments_named_without_their_province():
     c = extract_text("自然资源厅印发《关于丙的通知》。", "c.txt")
     d = extract_text("自然资源厅印发《关于丁的通知》。", "d.txt")
     assert iri_of(c, "自然资源厅") != iri_of(d, "自然资源厅")
+
+
+def test_a_county_level_city_is_the_city_of_its_own_documents():
+    liuyang = resolve_jurisdiction("浏阳市")
+    a = extract_text("由市农业农村局牵头，市政府印发《关于甲的方案》。", "a.txt", jurisdiction=liuyang)
+    labels = {q.object.value for q in a.quads if q.predicate.value == RDFS_LABEL}
+    assert {"浏阳市农业农村局", "浏阳市人民政府"} <= labels and not any(x.startswith("长沙市") for x in labels)
