@@ -990,3 +990,8 @@ def test_what_a_plan_says_a_year_will_complete_is_a_target():
             "2024年起每年新增改厕3000户。截至2022年底，全县已累计完成改厕5万户。\n")
     kinds = {v: k for v, k, _, _ in obs(text)}
     assert kinds["8000户"] == "Target" and kinds["3000户"] == "Target" and kinds["5万户"] == "Achievement"
+
+
+def test_strategic_compounds_go_on_past_the_suffix():
+    labels = {m.label for m in find_mentions("加快建设国家战略腹地，服务国家战略部署，深化放管服改革举措。")}
+    assert not any(lab.endswith("战略") for lab in labels) and "放管服改革" in labels
