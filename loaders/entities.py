@@ -422,8 +422,9 @@ def _suffix_mentions(text: str) -> list[Mention]:
             # a phase named with its period: …攻坚行动(2017年7月至2020年6月),专项巩固提升行动(2020年7月…)
             or ((i == 0 or text[i - 1] in "，,；;：:") and PERIOD_AFTER.match(text, end) is not None))
         opens_paragraph = i == 0 or text[i - 1] == "\n"   # 为深入贯彻落实中共中央办公厅、…: a clause, cut as one
-        if list_item and len(run) <= 20 and not opens_paragraph:  # whole, but an enumeration cue or a preposition still cuts
-            words = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False)
+        words = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False) if list_item else []
+        if list_item and len(run) <= 20 and not opens_paragraph and not MODALS & set(words):
+            # whole, but an enumeration cue or a preposition still cuts (广州、深圳要率先开展…试点 is a clause)
             cut = max((k + 1 for k, w in enumerate(words) if w in LIST_CUES or w in HARD_STOPS), default=0)
             name = "".join(words[cut:]) + sfx
         else:
@@ -605,6 +606,8 @@ def _named_counted_wholes(cands: list[Mention]) -> list[Mention]:
     return [c for c in cands if not (c.source == "suffix" and BARE_COUNTED.fullmatch(c.label) and c.label not in tails)]
 
 
+#: modal verbs that make a list item a clause (深圳要率先开展…): its name is trimmed as a clause's
+MODALS = {"要", "应", "须", "必须", "需", "需要", "将"}
 #: 各 and the levels it spans before an organ (各区（市）县政府, 各县（市、区）人民政府)
 EVERY_BEFORE = re.compile(r"各[\u3400-\u9fff（）()、]{0,6}$")
 #: what makes a place's name the start of an organization's (上海证券交易所, 四川大学, 浙江银行)

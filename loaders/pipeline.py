@@ -258,7 +258,9 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
                 em.date(d_iri, header_date.iso, None)
         issuer_spans = list(st.issuer_lines)
         if st.title and "关于" in text[st.title[0]:st.title[1]]:  # X关于Y的通知: X issued it
-            issuer_spans.append((st.title[0], st.title[0] + text[st.title[0]:st.title[1]].index("关于")))
+            head = text[st.title[0]:st.title[0] + text[st.title[0]:st.title[1]].index("关于")]
+            # X转发Y关于…的通知: X issued the notice; Y issued what it forwards
+            issuer_spans.append((st.title[0], st.title[0] + (head.index("转发") if "转发" in head else len(head))))
         for s, e in issuer_spans:
             for m in mentions:
                 if m.cls == "IssuingBody" and s <= m.start and m.end <= e:

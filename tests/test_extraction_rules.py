@@ -995,3 +995,18 @@ def test_what_a_plan_says_a_year_will_complete_is_a_target():
 def test_strategic_compounds_go_on_past_the_suffix():
     labels = {m.label for m in find_mentions("加快建设国家战略腹地，服务国家战略部署，深化放管服改革举措。")}
     assert not any(lab.endswith("战略") for lab in labels) and "放管服改革" in labels
+
+
+def test_a_forwarding_notice_is_issued_by_who_forwards_it():
+    text = ("某省人民政府办公厅转发国务院办公厅关于优化营商环境的意见的通知\n某政办〔2022〕3号\n"
+            "现将《国务院办公厅关于优化营商环境的意见》转发给你们。\n某省人民政府办公厅\n2022年10月9日\n")
+    rels = relations(text)
+    issuers = {o for s_, p, o in rels if p == "issuedBy" and s_.startswith("某省人民政府办公厅转发")}
+    assert issuers == {"某省人民政府办公厅"}
+    ex, labels = labelled(text, "f.txt")
+    assert not any("转发" in v and v.endswith("办公厅") for v in labels.values())
+
+
+def test_a_list_item_with_a_modal_verb_is_a_clause():
+    labels = {m.label for m in find_mentions("广州、深圳要率先开展营商环境创新试点。")}
+    assert "营商环境创新试点" in labels and not any(lab.startswith("深圳") and lab.endswith("试点") for lab in labels)
