@@ -107,7 +107,10 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
         doc_year = header_date.year if header_date else None
     elif dates:
         doc_year = Counter(d.year for d in dates).most_common(1)[0][0]
-    dates = sorted(dates + relative_dates(text, doc_year), key=lambda d: d.start)
+    # 今年/去年 count from the document's own date or the year in its title, never from a guess
+    title_year = re.search(r"((?:19|20)\d\d)年", title or "")
+    anchor = header_date.year if header_date else (int(title_year.group(1)) if title_year else None)
+    dates = sorted(dates + relative_dates(text, anchor), key=lambda d: d.start)
     genre_target = bool(title and any(k in title for k in TARGET_GENRES) and "报告" not in title)
 
     em = Emitter(graph, original)

@@ -1010,3 +1010,8 @@ def test_a_forwarding_notice_is_issued_by_who_forwards_it():
 def test_a_list_item_with_a_modal_verb_is_a_clause():
     labels = {m.label for m in find_mentions("广州、深圳要率先开展营商环境创新试点。")}
     assert "营商环境创新试点" in labels and not any(lab.startswith("深圳") and lab.endswith("试点") for lab in labels)
+
+
+def test_relative_years_need_the_documents_own_year():
+    text = "某县农村公路提升方案\n到2025年，新建公路30公里。\n今年完成投资2亿元。\n"
+    assert [y for v, _, y, _ in obs(text) if v == "2亿元"] == [None]   # no date, no year in the title
