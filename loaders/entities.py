@@ -353,6 +353,10 @@ def _modifier_before(text: str, at: int) -> str:
     return modifier
 
 
+#: the verbs that open a study campaign's official name (深入贯彻…学习教育, 学习贯彻…主题教育)
+STUDY_CAMPAIGN = re.compile(r"(?:深入学习贯彻|学习贯彻|深入贯彻)[\u3400-\u9fff]+$")
+
+
 def _after_relative_clause(text: str, start: int) -> bool:
     """True when a verb and 的 stand right before ``start`` (设立的…, 认定的…)."""
     if text[start - 1:start] != "的":
@@ -430,6 +434,9 @@ def _suffix_mentions(text: str) -> list[Mention]:
         else:
             name = trim_name(run, sfx, run_start_after_number)
         name = strip_count_prefix(name)
+        studied = STUDY_CAMPAIGN.search(run) if sfx in ("学习教育", "主题教育") else None
+        if studied and studied.group(0).endswith(name):
+            name = studied.group(0)   # 深入贯彻中央八项规定精神学习教育: a study campaign is named by what it studies
         closing = COUNTED_CLOSING.search(name[: -len(sfx)]) if list_item or re.search(r"[和及]", name) else None
         if closing and closing.start() >= 2:
             name = name[closing.start():]  # A、B、C三项制度: the list's last item is not part of the whole's name
@@ -795,7 +802,16 @@ def _with_issued_documents(mentions: list[Mention]) -> list[Mention]:
             start = m.start + 1 + nm.end("pre")   # past 《 and the words before the inner title
             out.append(Mention(start, start + len(nm.group("doc")), nm.group("doc"), "PolicyDocument", "title",
                                nested=True))
+        rule = STUDIED_RULE.search(m.label) if m.cls == "Program" and m.label.endswith(("学习教育", "主题教育")) else None
+        if rule:   # 深入贯彻中央八项规定精神学习教育 also names the rule it studies, 中央八项规定
+            start = m.start + rule.start("rule")
+            out.append(Mention(start, start + len(rule.group("rule")), rule.group("rule"), "Policy", "suffix",
+                               nested=True))
     return out
+
+
+#: the regulation a study campaign carries out (贯彻中央八项规定精神…): a rule, not a meeting
+STUDIED_RULE = re.compile(r"贯彻(?P<rule>[\u3400-\u9fff]{2,16}?(?:规定|条例|准则))精神")
 
 
 def resolve_overlaps(cands: list[Mention]) -> list[Mention]:

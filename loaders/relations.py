@@ -275,6 +275,11 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
                 if m.cls == "Policy" and CARRY_OUT_BEFORE.search(text[max(s.start, m.start - 6):m.start]):
                     rels.append(Relation(None, "implements", m, i))
         # implements
+        for n in by_sentence[i]:   # 深入贯彻中央八项规定精神学习教育 carries out the rule its name studies
+            if n.nested and n.cls == "Policy":
+                for m in ms:
+                    if m.cls == "Program" and m.start <= n.start and n.end <= m.end:
+                        rels.append(Relation(m, "implements", n, i))
         for im in implement_re.finditer(sent):
             at = s.start + im.end()
             targets = [m for m in ms if m.start >= at and m.cls in ("PolicyDocument", "Policy")]

@@ -1015,3 +1015,11 @@ def test_a_list_item_with_a_modal_verb_is_a_clause():
 def test_relative_years_need_the_documents_own_year():
     text = "某县农村公路提升方案\n到2025年，新建公路30公里。\n今年完成投资2亿元。\n"
     assert [y for v, _, y, _ in obs(text) if v == "2亿元"] == [None]   # no date, no year in the title
+
+
+def test_a_study_campaign_is_named_by_what_it_studies_and_carries_out_its_rule():
+    text = "巩固拓展深入贯彻廉洁自律准则精神学习教育成果，开展学习贯彻党的二十大精神主题教育。"
+    labels = {m.label for m in find_mentions(text)}
+    assert {"深入贯彻廉洁自律准则精神学习教育", "廉洁自律准则", "学习贯彻党的二十大精神主题教育"} <= labels
+    assert ("深入贯彻廉洁自律准则精神学习教育", "implements", "廉洁自律准则") in relations(text)
+    assert not any(lab.startswith("党的二十大") for lab in labels)   # a meeting, not a rule
