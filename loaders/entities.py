@@ -353,6 +353,8 @@ def _modifier_before(text: str, at: int) -> str:
     return modifier
 
 
+#: what a numbered section of measures or a plan is about (1.申报条件：, 2.总体目标：): no name
+SECTION_HEAD = re.compile(r"(?:条件|程序|标准|对象|范围|要求|步骤|目标|任务|原则|措施|思想|职责|分工|流程|材料|方式|期限|解释|说明|附则)$")
 #: the verbs that open a study campaign's official name (深入贯彻…学习教育, 学习贯彻…主题教育)
 STUDY_CAMPAIGN = re.compile(r"(?:深入学习贯彻|学习贯彻|深入贯彻)[\u3400-\u9fff]+$")
 
@@ -690,10 +692,13 @@ def find_mentions(text: str) -> list[Mention]:
         head = m.group("head")
         quoted = re.findall(r"[“\"]([^“”\"]+)[”\"]", head)
         outside = re.sub(r"[“\"][^“”\"]*[”\"]", "", head)
-        if not quoted and class_by_suffix(head) in ("Program", "Policy") and not re.search(r"[和及与、《》“”]", head) \
-                and not _starts_with_verb(head):
-            cands.append(Mention(m.start("head"), m.end("head"), head, class_by_suffix(head), "quote", headword=True))
-            continue  # 6.六大科技专项：… a named initiative the entry defines
+        if not quoted and class_by_suffix(head, "Program") in ("Program", "Policy") \
+                and not re.search(r"[和及与、《》“”]", head) and not _starts_with_verb(head) \
+                and head not in g.places and head not in g.central and len(head) <= 16 \
+                and (class_suffix(head) or not (_descriptive(head) or SECTION_HEAD.search(head))):
+            cands.append(Mention(m.start("head"), m.end("head"), head, class_by_suffix(head, "Program"), "quote",
+                                 headword=True))
+            continue  # 6.六大科技专项：, 19.医保影像云：… the initiative a glossary entry defines
         if len(quoted) == 1 and not outside.strip():   # 8.“灯塔工厂”：… the quoted term is the headword
             inner = quoted[0].strip()
             if re.search(f"[{CJK}]", inner) and "、" not in inner:

@@ -1023,3 +1023,10 @@ def test_a_study_campaign_is_named_by_what_it_studies_and_carries_out_its_rule()
     assert {"深入贯彻廉洁自律准则精神学习教育", "廉洁自律准则", "学习贯彻党的二十大精神主题教育"} <= labels
     assert ("深入贯彻廉洁自律准则精神学习教育", "implements", "廉洁自律准则") in relations(text)
     assert not any(lab.startswith("党的二十大") for lab in labels)   # a meeting, not a rule
+
+
+def test_a_glossary_headword_without_quote_or_suffix_is_the_term_it_defines():
+    text = "名词解释\n19.医保影像云：通过数字胶片集中带量采购，构建影像存储中心。\n1.申报条件：注册在本市的企业。\n2.总体目标：到2025年建成。\n"
+    found = {(m.label, m.cls) for m in find_mentions(text)}
+    assert ("医保影像云", "Program") in found
+    assert not any(lab in ("申报条件", "总体目标") for lab, _ in found)
