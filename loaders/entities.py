@@ -270,8 +270,10 @@ def _emphasis(inner: str, text: str, m: re.Match) -> bool:
 
 
 LISTING = ("挂牌", "上市")
+#: what an epithet follows: 被视为全球智能制造“顶级认证”, 被誉为“天府粮仓”, 堪称“…”
+DESCRIBED_AS = re.compile(r"(?:视为|誉为|(?<![简统并])称为|堪称|号称)[\u3400-\u9fff]{0,8}$")
 #: what a quoted honour follows: 被评为省“隐形冠军”, 授予“文明城市”称号
-HONOUR_BEFORE = re.compile(r"(?:表彰为|荣膺|荣获|获得|授予|称号|誉为|称为|评为|认定为)(?:国家级|省级|市级|国家|全国|省|市)?$")
+HONOUR_BEFORE = re.compile(r"(?:表彰为|荣膺|荣获|获得|授予|称号|誉为|(?<![简统并])称为|评为|认定为)(?:国家级|省级|市级|国家|全国|省|市)?$")
 
 
 @lru_cache(maxsize=1)
@@ -287,8 +289,9 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     inner = m.group(1).strip()
     if not inner or inner in g.idioms or re.search(r"[，。；！？,;!?]", inner) or not re.search(f"[{CJK}]", inner):
         return None
-    if HONOUR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-        return None
+    if HONOUR_BEFORE.search(text, max(0, m.start() - 8), m.start()) or \
+            DESCRIBED_AS.search(text, max(0, m.start() - 14), m.start()):
+        return None   # an honour, or an epithet (被视为全球智能制造“顶级认证”)
     end = m.end()
     label = inner
     longest, right_after = _quote_tails()

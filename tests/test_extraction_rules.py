@@ -1030,3 +1030,9 @@ def test_a_glossary_headword_without_quote_or_suffix_is_the_term_it_defines():
     found = {(m.label, m.cls) for m in find_mentions(text)}
     assert ("医保影像云", "Program") in found
     assert not any(lab in ("申报条件", "总体目标") for lab, _ in found)
+
+
+def test_an_epithet_is_no_name_but_a_short_name_introduced_is():
+    labels = {m.label for m in find_mentions(
+        "该评选被视为全球智能制造“顶级认证”。实施现代职业教育质量提升计划（以下简称为“双优计划”）。")}
+    assert "顶级认证" not in labels and "双优计划" in labels
