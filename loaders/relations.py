@@ -138,64 +138,11 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if before and objects:
                 for o in objects:
                     issued.append(IssueDate(o, before[-1].iso, i))
-        # 2017年4月，市委、市在实施…基础上，增加…，简称“三改三建”: the bodies opening the sentence
-        # launched what it names (and the date opening it dates it)
-        for am in INTRODUCED.finditer(sent):
-            named = [m for m in ms if m.cls in ("Program", "Policy") and m.start >= s.start + am.end() - 1][:1]
-            cut = SUBJECT_BREAK.search(sent)
-            opening_end = s.start + (cut.start() if cut else len(sent))
-            opening = [m for m in ms if m.cls == "IssuingBody" and m.end <= opening_end]
-            first_date = [d for d in sent_dates if not d.period and d.end <= opening_end]
-            for o in named:
-                for b in opening:
-                    rels.append(Relation(o, "issuedBy", b, i))
-                # 在实施“三改一建”工程基础上，增加…，简称“三改三建”: what it builds on is part of it
-                for base in BUILT_ON.finditer(text, s.start, s.start + am.start()):
-                    for m in ms:
-                        if base.start() <= m.start and m.end <= base.end() and m.cls in ("Program", "Policy") \
-                                and m is not o and m.label != o.label:
-                            rels.append(Relation(m, "partOf", o, i))
-                if opening and first_date:
-                    issued.append(IssueDate(o, first_date[0].iso, i))
-        # 启动“乡村文明行动”，…，重点实施A、B“六大提升工程”: what a sentence carries out after
-        # launching a program, in a later clause, is part of that program
-        launched = None
-        for v in LAUNCH_THEN.finditer(sent):
-            at = s.start + v.end()
-            objs = _same_clause(text, at, [m for m in ms if m.cls in ("Program", "Policy") and m.start >= at],
-                                first_breaks="，,。；;")
-            if v.group("launch"):
-                launched = objs[0] if objs else None
-            elif launched is not None:
-                if len(objs) > 1 and COUNTED_WHOLE.match(objs[-1].label.strip("“”\"")):
-                    objs = objs[-1:]   # A、B“六大提升工程”: the counted whole, whose parts A and B are
-                for o in objs:
-                    if o is not launched and o.label != launched.label:
-                        rels.append(Relation(o, "partOf", launched, i))
-        # 2025年初，自然资源部将四川确定为开展X试点的省份之一: the body designating a place for a
-        # pilot launched the pilot, there, on the date opening the sentence
-        for dm in DESIGNATED.finditer(sent):
-            ds, de, ps = s.start + dm.start(), s.start + dm.end(), s.start + dm.start("place")
-            bodies = [m for m in ms if m.cls == "IssuingBody" and m.end <= ds]
-            bodies = [b for b in bodies if not re.search(r"[，,；;]", text[b.end:ds])]
-            places = [m for m in by_sentence[i] if m.cls == "Place" and ps <= m.start and m.end <= s.start + dm.end("place")]
-            named = _same_clause(text, de, [m for m in ms if m.cls in ("Program", "Policy") and m.start >= de])[:1]
-            for o in named:
-                for b in bodies:
-                    rels.append(Relation(o, "issuedBy", b, i))
-                for pl in places:
-                    rels.append(Relation(o, "locatedIn", pl, i))
-                dated = [d for d in sent_dates if not d.period and d.end <= ds]
-                if bodies and dated:
-                    issued.append(IssueDate(o, dated[0].iso, i))
-        # 按照省委、省统一部署，我市启动“乡村文明行动”: the bodies whose deployment it follows launched it
-        for dm in DEPLOYED.finditer(sent):
-            bodies = [m for m in ms if m.cls == "IssuingBody" and s.start + dm.start() <= m.start and m.end <= s.start + dm.end()]
-            launched = [m for m in ms if m.cls in ("Program", "Policy") and m.start >= s.start + dm.end()]
-            launched = _same_clause(text, s.start + dm.end(), launched, breaks="。；;")[:1]
-            for o in launched:
-                for b in bodies:
-                    rels.append(Relation(o, "issuedBy", b, i))
+        sv = _Sentence(i, s.start, sent, ms, by_sentence[i], sent_dates)
+        _introduced(text, sv, rels, issued)
+        _carried_out_after_launch(text, sv, rels)
+        _designated(text, sv, rels, issued)
+        _deployed(text, sv, rels, issued)
         # start verbs date a program: 2013年起启动实施“铸链工程”; 该项工作自2016年启动 (the topic)
         for v in START_RE.finditer(sent):
             vs, ve = s.start + v.start(), s.start + v.end()
@@ -343,6 +290,89 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if r.predicate == "issuedBy" and r.subject is not None and id(r.subject) in issued_in:
                 rels.append(Relation(issued_in[id(r.subject)], "issuedBy", r.object, r.sentence))
     return rels, issued
+
+
+@dataclass
+class _Sentence:
+    """One sentence as the sentence rules read it."""
+    index: int
+    start: int
+    text: str
+    names: list[Mention]       # its mentions not nested in a longer name
+    mentions: list[Mention]    # all its mentions
+    dates: list[DateExpr]
+
+    def initiatives(self, at: int) -> list[Mention]:
+        return [m for m in self.names if m.cls in ("Program", "Policy") and m.start >= at]
+
+
+def _launched_by(o: Mention, bodies: list[Mention], date: DateExpr | None, sv: _Sentence,
+                 rels: list[Relation], issued: list[IssueDate]) -> None:
+    """``bodies`` launched ``o``, on ``date`` when one opens the sentence."""
+    for b in bodies:
+        rels.append(Relation(o, "issuedBy", b, sv.index))
+    if bodies and date is not None:
+        issued.append(IssueDate(o, date.iso, sv.index))
+
+
+def _introduced(text: str, sv: _Sentence, rels: list[Relation], issued: list[IssueDate]) -> None:
+    """2017年4月，市委、市在实施…基础上，增加…，简称“三改三建”: the bodies opening the sentence
+    launched what it names, on the date opening it; what it builds on (在实施“三改一建”工程基础上)
+    is part of it."""
+    for am in INTRODUCED.finditer(sv.text):
+        named = sv.initiatives(sv.start + am.end() - 1)[:1]
+        cut = SUBJECT_BREAK.search(sv.text)
+        opening_end = sv.start + (cut.start() if cut else len(sv.text))
+        opening = [m for m in sv.names if m.cls == "IssuingBody" and m.end <= opening_end]
+        first_date = next((d for d in sv.dates if not d.period and d.end <= opening_end), None)
+        for o in named:
+            _launched_by(o, opening, first_date, sv, rels, issued)
+            for base in BUILT_ON.finditer(text, sv.start, sv.start + am.start()):
+                for m in sv.names:
+                    if base.start() <= m.start and m.end <= base.end() and m.cls in ("Program", "Policy") \
+                            and m is not o and m.label != o.label:
+                        rels.append(Relation(m, "partOf", o, sv.index))
+
+
+def _carried_out_after_launch(text: str, sv: _Sentence, rels: list[Relation]) -> None:
+    """启动“乡村文明行动”，…，重点实施A、B“六大提升工程”: what a sentence carries out after
+    launching a program, in a later clause, is part of that program."""
+    launched = None
+    for v in LAUNCH_THEN.finditer(sv.text):
+        at = sv.start + v.end()
+        objs = _same_clause(text, at, sv.initiatives(at), first_breaks="，,。；;")
+        if v.group("launch"):
+            launched = objs[0] if objs else None
+        elif launched is not None:
+            if len(objs) > 1 and COUNTED_WHOLE.match(objs[-1].label.strip("“”\"")):
+                objs = objs[-1:]   # A、B“六大提升工程”: the counted whole, whose parts A and B are
+            for o in objs:
+                if o is not launched and o.label != launched.label:
+                    rels.append(Relation(o, "partOf", launched, sv.index))
+
+
+def _designated(text: str, sv: _Sentence, rels: list[Relation], issued: list[IssueDate]) -> None:
+    """2025年初，自然资源部将四川确定为开展X试点的省份之一: the body designating a place for a
+    pilot launched the pilot, there, on the date opening the sentence."""
+    for dm in DESIGNATED.finditer(sv.text):
+        ds, de = sv.start + dm.start(), sv.start + dm.end()
+        ps, pe = sv.start + dm.start("place"), sv.start + dm.end("place")
+        bodies = [m for m in sv.names if m.cls == "IssuingBody" and m.end <= ds
+                  and not re.search(r"[，,；;]", text[m.end:ds])]
+        places = [m for m in sv.mentions if m.cls == "Place" and ps <= m.start and m.end <= pe]
+        for o in _same_clause(text, de, sv.initiatives(de))[:1]:
+            _launched_by(o, bodies, next((d for d in sv.dates if not d.period and d.end <= ds), None), sv, rels, issued)
+            for pl in places:
+                rels.append(Relation(o, "locatedIn", pl, sv.index))
+
+
+def _deployed(text: str, sv: _Sentence, rels: list[Relation], issued: list[IssueDate]) -> None:
+    """按照省委、省统一部署，我市启动“乡村文明行动”: the bodies whose deployment it follows launched it."""
+    for dm in DEPLOYED.finditer(sv.text):
+        ds, de = sv.start + dm.start(), sv.start + dm.end()
+        bodies = [m for m in sv.names if m.cls == "IssuingBody" and ds <= m.start and m.end <= de]
+        for o in _same_clause(text, de, sv.initiatives(de), breaks="。；;")[:1]:
+            _launched_by(o, bodies, None, sv, rels, issued)
 
 
 def _parts_named_in_the_name(by_sentence, rels: list[Relation]) -> None:
