@@ -238,6 +238,15 @@ PROGRAM_CONTINUATIONS = tuple(_LIMITS["program_continuations"])
 SET_PHRASE = re.compile(r"[\u3400-\u9fff]之[\u3400-\u9fff]{1,2}|[\u3400-\u9fff]{1,2}之[\u3400-\u9fff]|[\u3400-\u9fff]中生[\u3400-\u9fff]")
 
 
+LIST_STOPS = set(LIST_CUES) | set(HARD_STOPS)
+
+
+def _after_last(words: list[str], stops) -> str:
+    """The words after the last of ``stops`` among them (all of them when none is)."""
+    cut = max((k + 1 for k, w in enumerate(words) if w in stops), default=0)
+    return "".join(words[cut:])
+
+
 def strip_leading_verbs(name: str) -> str:
     """The name without the verbs in front of it (开展…试点 → …试点)."""
     stop = gazetteer().stop_words
@@ -259,8 +268,8 @@ def _emphasis(inner: str, text: str, m: re.Match) -> bool:
         return True
     if inner.endswith("化") and not re.search(f"[{CN_NUM}]", inner):
         return True
-    if re.search(r"(?:实现了?|获得了?|夺得|荣获|被誉为)$", text[max(0, m.start() - 4):m.start()]):
-        return True
+    if re.search(r"(?:实现了?|获得了|夺得)$", text[max(0, m.start() - 4):m.start()]):
+        return True   # (获得, 荣获 and 被誉为 are honours, caught before)
     if text.startswith(LISTING, m.end()):
         return True   # “新三板”挂牌, “捆绑”上市: a market or a way of listing shares
     if not NUMERAL.search(inner) and all(w.flag == "v" for w in _posseg().lcut(inner, HMM=False)):
@@ -307,12 +316,10 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     elif sm:
         label = inner + sm.group(0)
         end += len(sm.group(0))
-    elif PLAN_YEARS_AFTER.match(text, end):   # 解决“大班额”三年规划: a plan named by its span
-        label = inner + PLAN_YEARS_AFTER.match(text, end).group(0)
-        end += len(label) - len(inner)
-    elif REGIME_AFTER.match(text, end):   # “两化”深度融合: the merger the quote abbreviates
-        label = inner + REGIME_AFTER.match(text, end).group(0)
-        end += len(label) - len(inner)
+    elif tail := PLAN_YEARS_AFTER.match(text, end) or REGIME_AFTER.match(text, end):
+        # 解决“大班额”三年规划: a plan named by its span; “两化”深度融合: the merger it abbreviates
+        label = inner + tail.group(0)
+        end += len(tail.group(0))
     elif _emphasis(inner, text, m) or "、" in inner or inner.count("+") >= 2:
         return None   # “创新驱动、资本撬动”: parallel phrases are a slogan unless a suffix names them
     stripped = strip_leading_verbs(label)
@@ -434,8 +441,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
         words = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False) if list_item else []
         if list_item and len(run) <= 20 and not opens_paragraph and not MODALS & set(words):
             # whole, but an enumeration cue or a preposition still cuts (广州、深圳要率先开展…试点 is a clause)
-            cut = max((k + 1 for k, w in enumerate(words) if w in LIST_CUES or w in HARD_STOPS), default=0)
-            name = "".join(words[cut:]) + sfx
+            name = _after_last(words, LIST_STOPS) + sfx
         else:
             name = trim_name(run, sfx, run_start_after_number)
         name = strip_count_prefix(name)
@@ -446,11 +452,12 @@ def _suffix_mentions(text: str) -> list[Mention]:
         if closing and closing.start() >= 2:
             name = name[closing.start():]  # A、B、C三项制度: the list's last item is not part of the whole's name
         core = name[: -len(sfx)]
+        start = end - len(name)
         if len(core) < 2 or name in GENERIC_NAMES or re.fullmatch(r"[0-9.]+", core):
             continue
         if sfx in WEAK_SUFFIXES and len(core) < 4:
             continue  # 产业基金, 科技专项: too generic to be a name
-        if sfx in WEAK_SUFFIXES and _after_relative_clause(text, end - len(name)):
+        if sfx in WEAK_SUFFIXES and _after_relative_clause(text, start):
             continue  # 作为发起人设立的产业投资基金: which fund a clause describes, a kind (一定金额的X基金 stays)
         if (sfx in QUOTE_ONLY_SUFFIXES and not any(c in core for c in coined)) or "等" in core:
             continue  # …体系, …模式, …政策 unquoted are descriptions (unless a term the text coins
@@ -465,7 +472,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 工作机制, 保障机制, 登记制度: a kind of mechanism named by what it does
         if cls == "Policy" and core.endswith("工作") and len(core) > 3 and class_by_suffix(core[:-2]) == "Policy":
             # 河长制工作制度: the working rules of a named regime name that regime
-            out.append(Mention(end - len(name), end - len(name) + len(core) - 2, core[:-2], "Policy", "suffix"))
+            out.append(Mention(start, start + len(core) - 2, core[:-2], "Policy", "suffix"))
             continue
         if (cls == "Policy" and core.endswith("工作")) or core[-1] in "与和及、" or core in GENERIC_CORES:
             continue  # 信息化工作制度: working rules; 调度与计划: two nouns joined; 企业试点: whose?
@@ -480,13 +487,12 @@ def _suffix_mentions(text: str) -> list[Mention]:
         if sfx in ("机制", "体制", "制度") and len(core) <= 4 and len(_posseg().lcut(core, HMM=False)) >= 2 \
                 and _descriptive(core):
             continue  # 资金筹措机制, 创新服务体制: two common words name a kind of mechanism (乡村振兴战略 is one strategy)
-        if sfx in ("机制", "体制") and text[end - len(name) - 1:end - len(name)] == "的":
+        if sfx in ("机制", "体制") and text[start - 1:start] == "的":
             continue  # 协调有序、监管严格的河湖管理体制: a mechanism described, not named
-        if run_start_after_number and run[:1] in "个座条项家所批处类种" and end - len(name) == i + 1 \
+        if run_start_after_number and run[:1] in "个座条项家所批处类种" and start == i + 1 \
                 and _phrase_ends(text, end):
             continue  # 3座高架桥工程, 8条城市道工程: instances of a kind counted (but 12家X之一 is one X,
             # and 32个X试点单位 counts the units)
-        start = end - len(name)
         out.append(Mention(start, end, name, cls, "suffix"))
     return out
 
@@ -648,8 +654,7 @@ def _parks_listed(text: str) -> list[Mention]:
         for item in ITEM_SPLIT.split(text[boundary:m.start()]):
             at = text.find(item, pos)
             pos = at + len(item)
-            words = _jieba().lcut(strip_leading_verbs(item.strip("“”\" ")), HMM=False)
-            name = "".join(words[max((k + 1 for k, w in enumerate(words) if w in HARD_STOPS), default=0):])
+            name = _after_last(_jieba().lcut(strip_leading_verbs(item.strip("“”\" ")), HMM=False), HARD_STOPS)
             if 2 <= len(name) <= 12 and re.fullmatch(rf"[{CJK}0-9A-Za-z]+", name) and name not in places \
                     and not _descriptive(name) and not _starts_with_verb(name):
                 start = at + item.index(name)
@@ -793,15 +798,16 @@ def find_mentions(text: str) -> list[Mention]:
         if len(name) >= 3 and name[:-1] not in g.stop_words and name not in ("城镇", "乡镇", "村镇", "集镇", "小镇"):
             cands.append(Mention(m.end() - len(name), m.end(), name, "Place", "place"))
     found = resolve_overlaps(cands)
-    return _with_issued_documents(found)
+    return _with_nested_names(found)
 
 
 NOTICE_OF = re.compile(r"^(?P<pre>.{0,40}?关于(?:印发|转发|颁布|发布)《?)(?P<doc>[^《》]{4,80}?)》?的(?:通知|决定)$")
 
 
-def _with_issued_documents(mentions: list[Mention]) -> list[Mention]:
-    """《关于印发衢州市政府产业基金管理暂行办法的通知》 also names the measures it issues:
-    a document nested in the notice's title."""
+def _with_nested_names(mentions: list[Mention]) -> list[Mention]:
+    """The names inside other names that are entities of their own: the measures a notice
+    issues (《关于印发衢州市政府产业基金管理暂行办法的通知》) and the rule a study campaign
+    studies (深入贯彻中央八项规定精神学习教育)."""
     out = []
     for m in mentions:
         out.append(m)

@@ -37,9 +37,8 @@ def endpoint_iri(env: dict | None = None) -> str:
 
 
 def error(status: int, message: str, **headers) -> Response:
-    resp = Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
-    resp.headers.update(headers)
-    return resp
+    status, head, body = plain(status, message, *headers.items())
+    return Response(body, status=status, headers=head)
 
 
 def _media(ctype: str | None) -> tuple[str, str | None]:
@@ -133,9 +132,12 @@ def method_not_allowed(exc):
     return error(405, f"method {request.method} is not allowed here", Allow="GET, POST")
 
 
+CORS = [("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", "X-Result-Truncated, Warning")]
+
+
 def cors(resp: Response) -> Response:
-    resp.headers["Access-Control-Allow-Origin"] = "*"
-    resp.headers["Access-Control-Expose-Headers"] = "X-Result-Truncated, Warning"
+    for name, value in CORS:
+        resp.headers[name] = value
     return resp
 
 
@@ -206,7 +208,6 @@ def run_query(query: str, params: dict, substitutions: dict | None = None) -> Re
     return Response(body, status=status, headers=headers)
 
 
-CORS = [("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", "X-Result-Truncated, Warning")]
 STATUS_LINES = {200: "200 OK", 400: "400 Bad Request", 406: "406 Not Acceptable", 500: "500 Internal Server Error",
                 503: "503 Service Unavailable"}
 
