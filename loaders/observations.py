@@ -78,7 +78,7 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
     last_t = max((m.end() for m in targets), default=-1)
     last_a = max((m.end() for m in achieve_re.finditer(before)), default=-1)
     strong = next((m for m in STRONG_TARGET.finditer(before) if not PLAN_NAME_BEFORE.search(before[:m.start()])), None)
-    if strong and (last_a < strong.end() or not re.search(r"已|累计|截至|截止|目前", before[strong.end():])):
+    if strong and (last_a < strong.end() or not DONE.search(before, strong.end())):
         return "Target"
     if last_t > last_a:
         return "Target"
