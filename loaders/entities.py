@@ -455,8 +455,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
         start = end - len(name)
         if len(core) < 2 or name in GENERIC_NAMES or re.fullmatch(r"[0-9.]+", core):
             continue
-        if sfx in WEAK_SUFFIXES and len(core) < 4:
-            continue  # 产业基金, 科技专项: too generic to be a name
+        if sfx in WEAK_SUFFIXES and (len(core) < 4 or all(len(c) < 4 for c in re.split(r"[和及与、]", core))):
+            continue  # 产业基金, 科技专项: too generic to be a name; so are two of them joined (农业和林业专项资金)
         if sfx in WEAK_SUFFIXES and _after_relative_clause(text, start):
             continue  # 作为发起人设立的产业投资基金: which fund a clause describes, a kind (一定金额的X基金 stays)
         if (sfx in QUOTE_ONLY_SUFFIXES and not any(c in core for c in coined)) or "等" in core:

@@ -1036,3 +1036,9 @@ def test_an_epithet_is_no_name_but_a_short_name_introduced_is():
     labels = {m.label for m in find_mentions(
         "该评选被视为全球智能制造“顶级认证”。实施现代职业教育质量提升计划（以下简称为“双优计划”）。")}
     assert "顶级认证" not in labels and "双优计划" in labels
+
+
+def test_two_generic_kinds_of_fund_joined_are_no_name():
+    labels = {m.label for m in find_mentions("推动农业和林业专项资金的统筹使用，设立县城乡统筹和产业转型专项资金。")}
+    assert "农业和林业专项资金" not in labels and "林业专项资金" not in labels
+    assert "县城乡统筹和产业转型专项资金" in labels
