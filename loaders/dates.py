@@ -21,6 +21,7 @@ class DateExpr:
     iso: str      # "2016", "2016-12" or "2016-12-01"
     year: int
     period: bool = False  # a range (2018—2020年) or a horizon (到2020年): never an issue date
+    base: bool = False    # a comparison's base (比2020年下降13.5%): not the year a figure is of
 
 
 def _num(text: str) -> int:
@@ -33,6 +34,11 @@ def _num(text: str) -> int:
         tens, _, ones = text.partition("十")
         return (CN_D.get(tens, 1) if tens else 1) * 10 + (CN_D.get(ones, 0) if ones else 0)
     return CN_D.get(text, 0)
+
+
+#: what makes a year the base of a comparison: 比2020年, 较2015年, 与2020年相比, 以2020年为基数
+COMPARED_BEFORE = re.compile(r"(?:比|较|与|同|相对于?)\s*$")
+BASE_AFTER = re.compile(r"(?:底|末)?\s*(?:为基数|为基准|为基期|为基年|相比|同期)")
 
 
 def find_dates(text: str) -> list[DateExpr]:
@@ -59,7 +65,8 @@ def find_dates(text: str) -> list[DateExpr]:
                 if 1 <= d <= 31:
                     iso += f"-{d:02d}"
         horizon = bool(re.search(r"(?:到|至|截至|截止)\s*$", text[max(0, m.start() - 3):m.start()]))
-        out.append(DateExpr(m.start(), m.end(), iso, y, period=horizon))
+        base = bool(COMPARED_BEFORE.search(text, max(0, m.start() - 3), m.start()) or BASE_AFTER.match(text, m.end()))
+        out.append(DateExpr(m.start(), m.end(), iso, y, period=horizon, base=base))
     out.sort(key=lambda d: d.start)
     return out
 

@@ -4,11 +4,15 @@ to, the entity it is about and the indicator it measures.
 - Kind: the nearest cue before the number in its sentence decides (计划/力争/到2020年/将/确保
   → Target; 完成/累计/已/截至/目前 → Achievement); a target cue earlier in the same sentence
   keeps later numbers targets (计划实施…，完成…); without a cue, a year after the
-  document's own year means a target, else the genre decides (plans, measures and
-  opinions state targets, reports state results).
+  document's own year means a target, else the section's heading (一、2022年工作回顾 →
+  results; 二、2023年工作安排 → targets), else the genre decides (plans, measures and
+  opinions state targets, reports state results). A sentence opening with targets
+  (到2025年，…) sets targets in all its clauses after semicolons, and so does a section of
+  work ahead of its year, unless a past marker (已, 截至, 目前) stands before the number.
 - Year: the nearest year before the number in its sentence (到2020年 → 2020, 截至2017年底
-  → 2017, 2018—2020年 → 2020), else one carried from an earlier sentence of the same
-  paragraph, else none.
+  → 2017, 2018—2020年 → 2020) that is not a comparison's base (比2020年下降), else one
+  carried from an earlier sentence of the same paragraph, else the year of its section's
+  heading, else none.
 - About: the nearest initiative, document or park named before the number in its
   sentence, else the paragraph's first such entity, else (for a plan or measures) the
   document itself.
@@ -65,6 +69,13 @@ STARTED_BEFORE = re.compile(r"(?:启动|开展|实施|推进|推动|开工)$")
 #: a definition (“六横”指六个…): of what a program is to comprise, and what its figures are about
 DEFINITION = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])")
 ENUMERATION = re.compile(DEFINITION.pattern + r"|包括|包含|分别是|分别为|主要有")
+#: a past marker: 已, 截至, 目前 make a figure a result even where targets are being set
+PAST = re.compile(r"已|截至|截止|目前")
+#: a top-level heading (一、 第二章 第三部分) opens a section of the document
+SECTION_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分|篇))")
+#: what a section heading says its figures are: results reviewed, or work and targets ahead
+REVIEW_SECTION = re.compile(r"回顾|总结|成绩|成效|进展|发展基础|主要成就|完成情况")
+PLAN_SECTION = re.compile(r"安排|任务|目标|计划|打算|思路|部署")
 PLAN_NAME_BEFORE = re.compile(r"(?:行动|三年|五年|发展|年度|工作|专项|培育|建设)$")
 
 
@@ -94,6 +105,25 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
     if year is not None and doc_year is not None and year != doc_year:
         return "Target" if year > doc_year else "Achievement"
     return "Target" if genre_target else "Achievement"
+
+
+def _section_context(heading: str, dates) -> tuple[int | None, str | None]:
+    """The year a section heading names and the kind of figure it announces: results
+    (一、2022年工作回顾, 发展基础) or work and targets ahead (二、2023年工作安排, 主要任务)."""
+    kind = "Achievement" if REVIEW_SECTION.search(heading) else "Target" if PLAN_SECTION.search(heading) else None
+    return (dates[0].year if dates else None), kind
+
+
+def _opens_targets(sentence: str, first: int, doc_year: int | None) -> bool:
+    """True when a sentence opens by setting targets (到2025年，… / 主要预期目标是：…) before
+    its first number: its clauses after a semicolon set targets too, though they name
+    results (累计建成, 达到), unless a past marker (已, 截至, 目前) follows the cue."""
+    head = sentence[:first]
+    cue = next((m for m in STRONG_TARGET.finditer(head) if not PLAN_NAME_BEFORE.search(head[:m.start()])), None)
+    if cue is None or PAST.search(head, cue.end()):
+        return False
+    horizon = re.search(r"(?:19|20)\d\d", cue.group(0))
+    return not (horizon and doc_year is not None and int(horizon.group(0)) < doc_year)
 
 
 def _has_cue(before: str) -> bool:
@@ -187,7 +217,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
     out: list[Observation] = []
     carried: dict[int, int] = {}     # paragraph -> last year seen
     carried_kind: dict[int, str] = {}  # paragraph -> kind a cue last decided
-    dates_in = group_by_sentence(sentences, dates)
+    dates_in = group_by_sentence(sentences, [d for d in dates if not d.base])   # (比2020年下降: no figure's year)
     qs_in = group_by_sentence(sentences, quantities)
     about_in = group_by_sentence(sentences, [m for m in mentions if m.cls in ABOUT_CLASSES
                                              and not text[max(0, m.start - 1):m.start] == "除"])
@@ -207,11 +237,20 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
     announced = None  # the kind the previous sentence's cues gave, for a sentence continuing it
     inherited = None
     section = None    # the initiative the current heading names
+    part_year, part_kind = None, None   # what the current top-level heading says (二、2023年工作安排)
+    scope_target = False   # the sentence's opening set targets (到2025年，…；…；…。)
     for i, s in enumerate(sentences):
         sent_dates = dates_in[i]
         sentence = text[s.start:s.end]
         if s.heading:  # （九）鼓励“两化”深度融合: the initiative a clause of measures is about
             section = next((m for m in about_in[i] if m.cls in ("Program", "Policy") and not m.self_ref), None)
+            if SECTION_HEAD.match(sentence):
+                part_year, part_kind = _section_context(sentence, sent_dates)
+        continues = bool(i) and sentences[i - 1].paragraph == s.paragraph and \
+            text[sentences[i - 1].start:sentences[i - 1].end].rstrip().endswith((";", "；"))
+        if not continues:
+            scope_target = _opens_targets(sentence, qs_in[i][0].start - s.start if qs_in[i] else len(sentence), doc_year)
+        part_target = part_kind == "Target" and part_year is not None and (doc_year is None or part_year >= doc_year)
         if CONTINUATION.match(sentence):
             inherited = announced
         elif not (i and text[sentences[i - 1].start:sentences[i - 1].end].rstrip().endswith((";", "；"))):
@@ -223,10 +262,17 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
         for q in qs_in[i]:
             before_dates = [d for d in sent_dates if d.end <= q.start]
             year = before_dates[-1].year if before_dates else carried.get(s.paragraph)
-            if inherited and not DONE.search(sentence[: q.start - s.start]):
+            if year is None:
+                year = part_year   # 一、2022年工作回顾: the year of a section's figures that name none
+            before_q = sentence[: q.start - s.start]
+            if inherited and not DONE.search(before_q):
                 kind = inherited   # 即：…完成造林3万亩 goes on with what …将实施 announced
             else:
-                kind = classify(sentence, q.start - s.start, year, doc_year, genre_target, carried_kind.get(s.paragraph))
+                kind = classify(sentence, q.start - s.start, year, doc_year, genre_target,
+                                carried_kind.get(s.paragraph) or part_kind)
+            if kind == "Achievement" and (scope_target or part_target) and not PAST.search(before_q) \
+                    and (year is None or doc_year is None or year >= doc_year):
+                kind = "Target"   # 到2025年，…；累计建成绿色工厂5000家: what is to be done by then
             if _has_cue(sentence[: q.start - s.start]):
                 carried_kind[s.paragraph] = kind
             # the nearest name before the number in its sentence, else what the paragraph is about

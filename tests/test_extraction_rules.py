@@ -1042,3 +1042,32 @@ def test_two_generic_kinds_of_fund_joined_are_no_name():
     labels = {m.label for m in find_mentions("推动农业和林业专项资金的统筹使用，设立县城乡统筹和产业转型专项资金。")}
     assert "农业和林业专项资金" not in labels and "林业专项资金" not in labels
     assert "县城乡统筹和产业转型专项资金" in labels
+
+
+def test_a_comparisons_base_year_is_not_the_figures_year():
+    text = "某县节能实施方案\n到2027年，单位生产总值能耗比2022年下降12%，与2020年相比碳排放强度降低18%。"
+    assert [g[:3] for g in obs(text, "方案.txt")] == [("12%", "Target", 2027), ("18%", "Target", 2027)]
+
+
+def test_target_opening_scopes_over_the_sentences_semicolon_clauses():
+    text = ("某市新型工业化推进方案\n2024年3月1日\n"
+            "到2026年，规上工业增加值年均增长7%；累计建成智能工厂120家；工业投资达到300亿元。"
+            "截至2023年底，已建成智能工厂45家。")
+    got = obs(text, "方案.txt")
+    assert [g[:3] for g in got] == [("120家", "Target", 2026), ("300亿元", "Target", 2026),
+                                    ("45家", "Achievement", 2023), ("7%", "Target", 2026)]
+    # a horizon already past opens no targets: 到2023年底 in a 2024 report reviews results
+    text = "某市2024年政府工作报告\n到2023年底，全市累计建成5G基站9000个；完成造林3万亩。"
+    assert {g[1] for g in obs(text, "报告.txt")} == {"Achievement"}
+
+
+def test_a_section_heading_gives_its_figures_year_and_kind():
+    text = ("2024年某县政府工作报告\n——2024年1月10日在某县第十八届人民代表大会第三次会议上\n"
+            "一、2023年工作回顾\n全县新增市场主体3200户。新建农村公路86公里。\n"
+            "二、2024年工作安排\n（一）抓好产业项目。新开工亿元以上项目30个，新增规上企业40家。\n"
+            "（二）改善民生。完成棚户区改造1500套。去年已完成改造1200套。")
+    got = {g[0]: g[1:3] for g in obs(text, "报告.txt")}
+    assert got["3200户"] == ("Achievement", 2023) and got["86公里"] == ("Achievement", 2023)
+    assert got["30个"] == ("Target", 2024) and got["40家"] == ("Target", 2024)
+    assert got["1500套"] == ("Target", 2024)
+    assert got["1200套"] == ("Achievement", 2023)
