@@ -33,7 +33,7 @@ class Quantity:
     value: Decimal
     unit: str
     max_value: Decimal | None = None
-    comparator: str | None = None  # atLeast, atMost, approximately, moreThan
+    comparator: str | None = None  # atLeast, atMost, approximately, moreThan, lessThan, range
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -148,6 +148,13 @@ def _clean(d: Decimal) -> Decimal:
     return d.normalize() if d != d.to_integral() else d.quantize(Decimal(1))
 
 
+#: words before a figure that bound it (the figure's 超过 may already be inside it: 不|超过30万元)
+BOUND_BEFORE = re.compile(r"不(?:超过|高于|多于|大于|低于|少于|小于|足|到)|低于|少于|小于|高于|多于|大于|超过|逾|约")
+BOUND = {"不超过": "atMost", "不高于": "atMost", "不多于": "atMost", "不大于": "atMost",
+         "不低于": "atLeast", "不少于": "atLeast", "不小于": "atLeast",
+         "不足": "lessThan", "不到": "lessThan", "低于": "lessThan", "少于": "lessThan", "小于": "lessThan",
+         "高于": "moreThan", "多于": "moreThan", "大于": "moreThan",
+         "超过": "atLeast", "逾": "atLeast", "约": "approximately"}
 # pol:comparator values; "range" marks bounds given as 以上…以下
 COMPARATOR = {"以上": "atLeast", "及以上": "atLeast", "超过": "atLeast", "逾": "atLeast", "以下": "atMost",
               "左右": "approximately", "近": "approximately", "约": "approximately", "上": "approximately",
@@ -212,6 +219,13 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             add(q)
     _share_list_units(text, out, blocked, taken)
     for q in out:
+        bound = BOUND_BEFORE.search(text, max(0, q.start - 3), q.start + 2)
+        if bound and bound.end() in (q.start, q.start + 2) and bound.start() < q.start:
+            # 不低于80%, 不超过30万元, 不足5%: the words bounding the figure are part of it
+            if bound.end() == q.start:
+                q.comparator = BOUND[bound.group(0)]
+            q.start = bound.start()
+            q.text = text[q.start:q.end]
         # a share is 0–100 %; 增长150% states a multiple, kept as 1.5 倍 (valueText keeps "150%")
         if q.unit == "%" and (q.value > 100 or (q.max_value is not None and q.max_value > 100)):
             q.unit = "倍"

@@ -87,6 +87,17 @@ def test_comparators():
     assert qs("超过500家企业")[0][4] == "atLeast"
 
 
+def test_bounding_words_before_a_figure_are_its_comparator_and_part_of_its_text():
+    assert qs("每户补助最高不超过3万元") == [("不超过3万元", Decimal(30000), "元", None, "atMost")]
+    assert qs("达标率不低于95%") == [("不低于95%", Decimal(95), "%", None, "atLeast")]
+    assert qs("研发投入不少于500万元")[0][0::4] == ("不少于500万元", "atLeast")
+    assert qs("空置率不足5%")[0][0::4] == ("不足5%", "lessThan")
+    assert qs("亩均能耗低于0.3吨标准煤")[0][0::4] == ("低于0.3吨", "lessThan")
+    assert qs("增速高于3个百分点")[0][0::4] == ("高于3个百分点", "moreThan")
+    assert qs("增速高于全省2个百分点")[0][0::4] == ("2个百分点", None)   # the bound is on another figure
+    assert qs("覆盖率超过90%")[0][0::4] == ("超过90%", "atLeast")
+
+
 def test_shares_and_fractions():
     assert qs("完成任务的3成")[0][1:3] == (Decimal(30), "%")
     assert qs("占三分之二")[0][1:3] == (Decimal("66.6667"), "%")
@@ -369,7 +380,7 @@ def test_jiezhi_is_a_result_not_a_target_year():
 
 def test_a_norm_with_ying_is_a_target():
     found = obs("依据地方排放标准，污水处理厂出水化学需氧量应小于50毫克/升。")
-    assert [k for t, k, _, _ in found if t == "50毫克/升"] == ["Target"]
+    assert [k for t, k, _, _ in found if t == "小于50毫克/升"] == ["Target"]
     found = obs("相应完成道路改造12公里。")
     assert [k for t, k, _, _ in found] == ["Achievement"]
 
