@@ -117,6 +117,10 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             prev_end = verbs[k - 1][1] if k else s.start
             next_start = verbs[k + 1][0] if k + 1 < len(verbs) else s.end
             bodies = [m for m in ms if m.cls == "IssuingBody" and prev_end <= m.start and m.end <= vs]
+            # 为贯彻落实党中央、国务院…部署，…，国家发展改革委、工业和信息化部研究制定了《…》: when the
+            # verb's own clause names bodies, they issued it, not those of the clauses before it
+            clause = max(text.rfind(c, s.start, vs) for c in "，,；;：:") + 1
+            bodies = [b for b in bodies if b.start >= clause] or bodies
             if not bodies and k:  # X印发《A》，提出B: the same body goes on
                 bodies = last_bodies
             last_bodies = bodies

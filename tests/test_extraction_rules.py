@@ -161,6 +161,15 @@ def test_issuing_verbs_give_issuer_and_date():
     assert any(q.predicate.value == POL + "issuedOn" and q.object.value == "2016-12" for q in ex.quads)
 
 
+def test_bodies_of_a_purpose_clause_did_not_issue_what_the_verbs_own_clause_names():
+    rels = relations("为落实党中央、国务院关于乡村振兴的决策部署，农业农村部、财政部联合印发《农业产业融合发展行动方案》。")
+    issuers = {o for s_, p, o in rels if p == "issuedBy" and s_ == "农业产业融合发展行动方案"}
+    assert issuers == {"农业农村部", "财政部"}
+    # with no body in the verb's clause, those before it still issued it
+    rels = relations("市委、市政府，于2018年3月印发《关于加快乡村振兴的实施意见》。")
+    assert {o for s_, p, o in rels if p == "issuedBy"} == {"市委", "市政府"}
+
+
 def test_issuer_goes_on_to_a_second_verb():
     rels = relations("2024年12月22日，国务院办公厅印发《关于优化债券管理机制的意见》，提出“开展债券项目自审自发试点”。")
     assert ("债券项目自审自发试点", "issuedBy", "国务院办公厅") in rels
