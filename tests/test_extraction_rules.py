@@ -1017,6 +1017,13 @@ def test_strategic_compounds_go_on_past_the_suffix():
     assert not any(lab.endswith("战略") for lab in labels) and "放管服改革" in labels
 
 
+def test_a_reform_commission_or_bureau_is_no_reform():
+    mentions = find_mentions("各省、自治区、直辖市发展改革委，县发展改革局、市委改革办：深化国资国企改革。")
+    assert not any(m.label.endswith("发展改革") or m.label == "改革办" for m in mentions)
+    assert "县发展改革局" in {m.label for m in mentions if m.cls == "IssuingBody"}
+    assert "国资国企改革" in {m.label for m in mentions if m.cls == "Policy"}
+
+
 def test_a_forwarding_notice_is_issued_by_who_forwards_it():
     text = ("某省人民政府办公厅转发国务院办公厅关于优化营商环境的意见的通知\n某政办〔2022〕3号\n"
             "现将《国务院办公厅关于优化营商环境的意见》转发给你们。\n某省人民政府办公厅\n2022年10月9日\n")
