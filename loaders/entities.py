@@ -293,6 +293,26 @@ def _quote_tails() -> tuple[re.Pattern, re.Pattern]:
     return (re.compile(rf"[{CJK}]{{0,8}}(?:{sfx})(?:(?![{CJK}])|(?=[和及与]))"), re.compile(f"(?:{sfx}|建设)"))
 
 
+PREDICATE_OPENERS = tuple(read_groups("cues.txt")["predicate"])
+
+
+def _tail_before_predicate(text: str, end: int) -> re.Match | None:
+    """The tail after a quote that ends in a suffix where the sentence's predicate begins
+    (“一江两岸”城市更新行动完成投资…): the suffix ends a word there, by jieba's segmentation."""
+    window = re.match(rf"[{CJK}]{{3,16}}", text[end:end + 16])
+    if window is None:
+        return None
+    run = window.group(0).split("的")[0]   # (“两化”深度融合各项工作的行动纲领: no name runs over 的)
+    pos, best = 0, None
+    for w in _jieba().lcut(run, HMM=False):
+        pos += len(w)
+        if pos > 12:
+            break
+        if class_suffix(run[:pos]) and text.startswith(PREDICATE_OPENERS, end + pos):
+            best = pos
+    return re.compile(rf"[{CJK}]{{{best}}}").match(text, end) if best else None
+
+
 def _quote_mention(text: str, m: re.Match) -> Mention | None:
     g = gazetteer()
     inner = m.group(1).strip()
@@ -306,7 +326,7 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     longest, right_after = _quote_tails()
     # the longest tail that ends a word with a suffix (“衢时代”特别奖评选活动), else a suffix
     # right after the quote (“双罚”制度是指…)
-    sm = longest.match(text[end:end + 14]) or right_after.match(text[end:end + 6])
+    sm = longest.match(text[end:end + 14]) or _tail_before_predicate(text, end) or right_after.match(text[end:end + 6])
     heading_tail = None if sm else HEADING_TAIL.match(text, end)
     if heading_tail and HEADING_AT.match(text, text.rfind("\n", 0, m.start()) + 1) \
             and not re.search(r"[。；;，,]", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):

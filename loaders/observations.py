@@ -264,16 +264,17 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             year = before_dates[-1].year if before_dates else carried.get(s.paragraph)
             if year is None:
                 year = part_year   # 一、2022年工作回顾: the year of a section's figures that name none
-            before_q = sentence[: q.start - s.start]
+            at = q.number_start - s.start   # the cues before the number count, 不低于 among them
+            before_q = sentence[:at]
             if inherited and not DONE.search(before_q):
                 kind = inherited   # 即：…完成造林3万亩 goes on with what …将实施 announced
             else:
-                kind = classify(sentence, q.start - s.start, year, doc_year, genre_target,
+                kind = classify(sentence, at, year, doc_year, genre_target,
                                 carried_kind.get(s.paragraph) or part_kind)
             if kind == "Achievement" and (scope_target or part_target) and not PAST.search(before_q) \
                     and (year is None or doc_year is None or year >= doc_year):
                 kind = "Target"   # 到2025年，…；累计建成绿色工厂5000家: what is to be done by then
-            if _has_cue(sentence[: q.start - s.start]):
+            if _has_cue(before_q):
                 carried_kind[s.paragraph] = kind
             # the nearest name before the number in its sentence, else what the paragraph is about
             about = None
@@ -319,7 +320,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                     about = topic[s.paragraph]   # (not a name a paragraph comes to once, after its figures)
             if about is not None and about.self_ref:
                 about, about_self = None, True
-            phrase = indicator_phrase(sentence, q.start - s.start)
+            phrase = indicator_phrase(sentence, at)
             if not phrase and text[q.start - 1:q.start] == "、":
                 phrase = prev_indicator
             prev_indicator = phrase or prev_indicator

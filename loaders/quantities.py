@@ -34,6 +34,12 @@ class Quantity:
     unit: str
     max_value: Decimal | None = None
     comparator: str | None = None  # atLeast, atMost, approximately, moreThan, lessThan, range
+    lead: int = 0   # characters of bounding words the text starts with (不低于80%: 3)
+
+    @property
+    def number_start(self) -> int:
+        """Where the number itself begins, after bounding words (不超过|30万元)."""
+        return self.start + self.lead
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -224,6 +230,7 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             # 不低于80%, 不超过30万元, 不足5%: the words bounding the figure are part of it
             if bound.end() == q.start:
                 q.comparator = BOUND[bound.group(0)]
+            q.lead += q.start - bound.start()
             q.start = bound.start()
             q.text = text[q.start:q.end]
         # a share is 0–100 %; 增长150% states a multiple, kept as 1.5 倍 (valueText keeps "150%")

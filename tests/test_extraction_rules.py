@@ -1098,3 +1098,15 @@ def test_a_section_heading_gives_its_figures_year_and_kind():
     assert got["30个"] == ("Target", 2024) and got["40家"] == ("Target", 2024)
     assert got["1500套"] == ("Target", 2024)
     assert got["1200套"] == ("Achievement", 2023)
+
+
+def test_a_quoted_name_qualified_up_to_the_predicate_keeps_its_words():
+    labels = {m.label for m in find_mentions("“两山一湖”生态修复工程完成投资8亿元，“百村千户”帮扶行动全面启动。")}
+    assert {"两山一湖生态修复工程", "百村千户帮扶行动"} <= labels
+    # but not into a noun that goes on (试点企业), nor over 的
+    labels = {m.label for m in find_mentions("对列入“三优”培育试点企业名单的，“双创”深度融合各项工作的方案。")}
+    assert not any(lab.endswith(("试点", "方案")) for lab in labels)
+
+
+def test_bounding_words_before_a_figure_still_cue_its_kind():
+    assert obs("某县2023年工作总结\n全县规上企业研发投入占比不低于3%。", "总结.txt")[0][:2] == ("不低于3%", "Target")
