@@ -815,7 +815,9 @@ def find_mentions(text: str) -> list[Mention]:
             cands.append(Mention(m.end() - len(name), m.end(), name, "Place", "place"))
     for m in p["town"].finditer(text):
         name = trim_name(m.group(0), m.group(0)[-1])
-        if len(name) >= 3 and name[:-1] not in g.stop_words and name not in ("城镇", "乡镇", "村镇", "集镇", "小镇"):
+        if name.endswith("小镇"):
+            continue   # 地理信息小镇, 梦想小镇: a characteristic town is a development platform, not a township
+        if len(name) >= 3 and name[:-1] not in g.stop_words and name not in ("城镇", "乡镇", "村镇", "集镇"):
             cands.append(Mention(m.end() - len(name), m.end(), name, "Place", "place"))
     found = resolve_overlaps(cands)
     return _with_nested_names(found)

@@ -1110,3 +1110,8 @@ def test_a_quoted_name_qualified_up_to_the_predicate_keeps_its_words():
 
 def test_bounding_words_before_a_figure_still_cue_its_kind():
     assert obs("某县2023年工作总结\n全县规上企业研发投入占比不低于3%。", "总结.txt")[0][:2] == ("不低于3%", "Target")
+
+
+def test_a_characteristic_town_is_no_township():
+    mentions = find_mentions("加快建设丝绸小镇、龙港镇，支持入驻电竞小镇的企业。")
+    assert {m.label for m in mentions if m.cls == "Place"} == {"龙港镇"}
