@@ -663,6 +663,30 @@ TITLE_AFTER = re.compile(r"(?:名牌产品|名牌|著名商标|驰名商标|知�
 ROAD_AFTER = re.compile(r"(?:路|大道|大街|[东南西北]延)(?!线|径|演|网|子)")
 
 
+@lru_cache(maxsize=1)
+def _kind_of_zone() -> re.Pattern:
+    """A zone named by its kind only, with at most a level (省级以上开发区（园区）, 各类园区)."""
+    kinds = alternation(gazetteer().park_suffixes)
+    bracket = r"(?:[（(][^）)]{1,6}[）)])?"
+    return re.compile(rf"(?:(?:(?:国家级|省级|市级|县级)(?:以上)?|各类|各级)(?:{kinds})|(?<![{CJK}])(?:{kinds})){bracket}")
+
+
+def _zones_used_as_kinds(text: str, parks: list[Mention]) -> set[str]:
+    """Names the text lists together with a kind of zone (省级以上开发区（园区）、小微企业园内…):
+    such a term is a kind of zone too, wherever it stands."""
+    kinds = _kind_of_zone()
+    out = set()
+    for label in {m.label for m in parks}:
+        for at in (m.start() for m in re.finditer(re.escape(label), text)):
+            before = re.search(r"([、和及与])$", text[max(0, at - 1):at])
+            after = text[at + len(label):at + len(label) + 1]
+            if before and any(kinds.fullmatch(text, b, at - 1) for b in range(max(0, at - 20), at - 2)):
+                out.add(label)
+            elif after in "、和及与" and after and kinds.match(text, at + len(label) + 1):
+                out.add(label)
+    return out
+
+
 def _parks_listed(text: str) -> list[Mention]:
     """258、小微企业园、海创园等市本级创业园区: the items of a list a category of zones closes
     are zones, unless their words are common (光伏、储能等产业园区 lists industries)."""
@@ -674,7 +698,8 @@ def _parks_listed(text: str) -> list[Mention]:
         for item in ITEM_SPLIT.split(text[boundary:m.start()]):
             at = text.find(item, pos)
             pos = at + len(item)
-            name = _after_last(_jieba().lcut(strip_leading_verbs(item.strip("“”\" ")), HMM=False), HARD_STOPS)
+            # 对入驻X: the preposition and then the verbs after it are no part of the name
+            name = strip_leading_verbs(_after_last(_jieba().lcut(item.strip("“”\" "), HMM=False), HARD_STOPS))
             if 2 <= len(name) <= 12 and re.fullmatch(rf"[{CJK}0-9A-Za-z]+", name) and name not in places \
                     and not _descriptive(name) and not _starts_with_verb(name):
                 start = at + item.index(name)
@@ -781,7 +806,9 @@ def find_mentions(text: str) -> list[Mention]:
         label = re.sub(r"[“”\"]", "", m.group("name"))
         if re.search(r"[“\"]", m.group("name")) or class_suffix(label):   # a name, not a description
             cands.append(Mention(m.start("name"), m.end("name"), label, initiative_class(label), "quote"))
-    cands.extend(_parks_listed(text))
+    listed_parks = _parks_listed(text)
+    kinds = _zones_used_as_kinds(text, listed_parks)
+    cands.extend(m for m in listed_parks if m.label not in kinds)
     for m in p["prohibited_zone"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "Policy", "suffix"))
     for m in p["period_plan"].finditer(text):

@@ -1115,3 +1115,12 @@ def test_bounding_words_before_a_figure_still_cue_its_kind():
 def test_a_characteristic_town_is_no_township():
     mentions = find_mentions("加快建设丝绸小镇、龙港镇，支持入驻电竞小镇的企业。")
     assert {m.label for m in mentions if m.cls == "Place"} == {"龙港镇"}
+
+
+def test_a_term_listed_with_kinds_of_zone_is_a_kind_itself():
+    text = ("对租用省级以上开发区（园区）、众创园内厂房的企业给予补助。"
+            "对入驻星海园、众创园、云谷园等县级创业园区内的项目给予支持。")
+    parks = {m.label for m in find_mentions(text) if m.cls == "Park"}
+    assert {"星海园", "云谷园"} <= parks and "众创园" not in parks
+    text = "对入驻星海园、众创园、云谷园等县级创业园区内的项目给予支持。"
+    assert "众创园" in {m.label for m in find_mentions(text) if m.cls == "Park"}
