@@ -154,6 +154,10 @@ def _clean(d: Decimal) -> Decimal:
     return d.normalize() if d != d.to_integral() else d.quantize(Decimal(1))
 
 
+#: a number with 万 or 亿 and no unit (any unit would have been taken with it)
+BARE_AMOUNT = re.compile(r"(?<![\d.])(?P<v>\d{1,6}(?:\.\d{1,4})?)(?P<mult>万|亿)(?![\d万亿])")
+#: what makes a bare amount money: the clause rewards, subsidises or funds
+MONEY_WORDS = re.compile(r"奖励|补助|资助|补贴|奖补|资金|经费")
 #: words before a figure that bound it (the figure's 超过 may already be inside it: 不|超过30万元)
 BOUND_BEFORE = re.compile(r"不(?:超过|高于|多于|大于|低于|少于|小于|足|到)|低于|少于|小于|高于|多于|大于|超过|逾|约")
 BOUND = {"不超过": "atMost", "不高于": "atMost", "不多于": "atMost", "不大于": "atMost",
@@ -224,6 +228,12 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
         if q is not None:
             add(q)
     _share_list_units(text, out, blocked, taken)
+    for m in BARE_AMOUNT.finditer(text):
+        # 奖励企业100万, 给予10万的奖励: a sum of money whose 元 the text leaves out
+        clause = re.search(r"[^，,。；;（()）]*$", text[max(0, m.start() - 30):m.start()]).group(0) + \
+            re.match(r"[^，,。；;（()）]*", text[m.end():m.end() + 12]).group(0)
+        if MONEY_WORDS.search(clause):
+            add(Quantity(m.start(), m.end(), m.group(0), _clean(Decimal(m.group("v")) * MULT[m.group("mult")]), "元"))
     for q in out:
         bound = BOUND_BEFORE.search(text, max(0, q.start - 3), q.start + 2)
         if bound and bound.end() in (q.start, q.start + 2) and bound.start() < q.start:

@@ -1124,3 +1124,10 @@ def test_a_term_listed_with_kinds_of_zone_is_a_kind_itself():
     assert {"星海园", "云谷园"} <= parks and "众创园" not in parks
     text = "对入驻星海园、众创园、云谷园等县级创业园区内的项目给予支持。"
     assert "众创园" in {m.label for m in find_mentions(text) if m.cls == "Park"}
+
+
+def test_a_sum_of_money_whose_yuan_is_left_out():
+    assert qs("验收合格后奖励企业50万，投产后再奖励30万。") == [
+        ("50万", Decimal(500000), "元", None, None), ("30万", Decimal(300000), "元", None, None)]
+    assert qs("对获评标杆企业的给予20万的补助。")[0][1:3] == (Decimal(200000), "元")
+    assert qs("全年新增就业1.5万，城镇登记失业率3%。") == [("3%", Decimal(3), "%", None, None)]
