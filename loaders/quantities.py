@@ -7,7 +7,8 @@ lower bound as value, upper as maxValue), comparators before and after the numbe
 个百分点 and 倍 as units of their own, rates with a slash (5万元/台) and a unit stated once
 for a list (5万、10万、20万平方米).
 
-Not quantities: years and dates, durations, ordinals (第三批), document numbers, and
+Not quantities: years and dates, durations, ordinals (第三批), counts of facets (4个方面,
+三个层面), document numbers, and
 numbers inside a name (found by the entity stage and passed in as ``blocked`` spans).
 """
 from __future__ import annotations
@@ -289,10 +290,15 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
             nxt = text[m.end():m.end() + 2]
             phrase = re.match(r"[\u3400-\u9fff]*", text[m.end():m.end() + 16]).group(0)
             # …指六个横向输水大动脉: a count of things described at length still counts
-            if re.match(rf"[\u3400-\u9fff]", nxt[:1] or "x") and nxt[:1] not in "，。、；的" and len(phrase) < 6:
+            # …五个经济园区，分别是：… a count of zones or programs the text goes on to name still counts
+            enumerated = ENUMERATED_AFTER.match(text, m.end() + len(phrase)) and phrase.endswith(_initiative_suffixes())
+            if re.match(rf"[\u3400-\u9fff]", nxt[:1] or "x") and nxt[:1] not in "，。、；的" and len(phrase) < 6 \
+                    and not enumerated:
                 return None
     if unit == "个" and text.startswith(DURATION_AFTER, m.end()):
         return None  # 3个月, 1个工作日: a duration, not a count
+    if unit == "个" and text.startswith(FACETS_AFTER, m.end()):
+        return None  # 4个方面21条措施, 三个层面: how a text is organized, not a scale or progress
     if unit == "条" and text[m.end():m.end() + 1] in ("外", "款", "规", "之"):
         return None  # 5、6、7、8条外, 第3条规定: articles referred to, not a count
     # 3年, 10年时间 never reach here (年 is not a unit); 2017年 neither.
@@ -325,6 +331,14 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
                     _clean(v2) if v2 is not None else None, comparator)
 
 
+@lru_cache(maxsize=1)
+def _initiative_suffixes() -> tuple[str, ...]:
+    g = gazetteer()
+    return tuple(g.park_suffixes + g.program_suffixes + g.policy_suffixes)
+
+
+ENUMERATED_AFTER = re.compile(r"[,，]?\s*(?:分别是|分别为|包括|即|主要有|[:：])")
+FACETS_AFTER = ("方面", "方向", "层面", "维度", "角度")
 DURATION_AFTER = ("月", "小时", "工作日", "季度", "星期", "礼拜", "学期", "年度")
 
 

@@ -1131,3 +1131,9 @@ def test_a_sum_of_money_whose_yuan_is_left_out():
         ("50万", Decimal(500000), "元", None, None), ("30万", Decimal(300000), "元", None, None)]
     assert qs("对获评标杆企业的给予20万的补助。")[0][1:3] == (Decimal(200000), "元")
     assert qs("全年新增就业1.5万，城镇登记失业率3%。") == [("3%", Decimal(3), "%", None, None)]
+
+
+def test_counts_of_facets_are_no_figures_but_counts_of_zones_named_after_are():
+    assert [q[0] for q in qs("提出稳就业、促消费等4个方面18条措施，实现决策、执行、监督三个层面贯通。")] == ["18条"]
+    assert [q[0] for q in qs("全县重点建设的三个工业园区，分别是：城东园区、城西园区和城南园区。")] == ["三个"]
+    assert qs("工作分三个阶段：摸底、整治、验收。") == []
