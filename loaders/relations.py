@@ -238,8 +238,14 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if not targets:
                 continue
             after = [m for m in ms if m.start >= targets[-1].end and m.cls in INITIATIVES]
+            subjects = _subjects_carried_out(text, s.start, at - len(im.group(0)), ms, sent)
             if has_self and (any(m.self_ref for m in by_sentence[i]) or PREAMBLE.search(sent)):
                 subj = None  # 为贯彻《…》…，特制定本办法: the document itself implements them
+            elif subjects:
+                for sj in subjects:   # A、B由C根据《X》规定执行: what the sentence opens with carries out X
+                    for t in targets:
+                        rels.append(Relation(sj, "implements", t, i))
+                continue
             elif after:
                 subj = after[0]
             else:
@@ -437,6 +443,22 @@ def _headwords_issued_as_their_document(by_sentence, rels: list[Relation], issue
 
 IMPLEMENTING = re.compile(r"实施方案|实施意见|实施细则|实施办法|工作方案|行动方案")
 GENERIC_SUBJECT = {"关于", "推进", "加快", "进一步", "实施", "全面", "建设", "发展", "工作", "意见", "方案"}
+
+
+def _subjects_carried_out(text: str, start: int, cue: int, ms: list[Mention], sent: str) -> list[Mention]:
+    """The initiatives a sentence opens with when it says they are carried out by the rule it
+    cites (A、B由C根据《X》…规定执行, A按照《X》组织实施): its subject, before the cue and
+    any 由-agent, in the sentence's first clause."""
+    if not CARRIED_OUT_END.search(sent):
+        return []
+    first_break = min((k for k in (text.find(c, start, cue) for c in "，,；;") if k >= 0), default=cue)
+    agent = text.find("由", start, cue)
+    end = min(first_break, agent if agent >= 0 else cue)
+    return [m for m in ms if m.cls in ("Program", "Policy") and m.end <= end]
+
+
+#: a sentence saying that something is carried out (…规定执行, …组织实施, …办理)
+CARRIED_OUT_END = re.compile(r"(?:执行|实施|办理|操作)[。；;]?\s*$")
 
 
 def _shared_subject(a: str, b: str) -> bool:

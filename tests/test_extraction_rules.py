@@ -1137,3 +1137,11 @@ def test_counts_of_facets_are_no_figures_but_counts_of_zones_named_after_are():
     assert [q[0] for q in qs("提出稳就业、促消费等4个方面18条措施，实现决策、执行、监督三个层面贯通。")] == ["18条"]
     assert [q[0] for q in qs("全县重点建设的三个工业园区，分别是：城东园区、城西园区和城南园区。")] == ["三个"]
     assert qs("工作分三个阶段：摸底、整治、验收。") == []
+
+
+def test_what_a_sentence_opens_with_carries_out_the_rule_it_is_executed_by():
+    rels = relations("种子基金、转型升级引导基金由县基金管理中心根据《关于印发某县产业基金管理办法的通知》等文件规定执行。")
+    assert ("转型升级引导基金", "implements", "关于印发某县产业基金管理办法的通知") in rels
+    # a sentence that does not say its subject is carried out by the rule keeps to what follows the citation
+    rels = relations("引导基金规模扩大，根据《某县产业基金管理办法》，县财政局设立种子投资基金。")
+    assert ("种子投资基金", "implements", "某县产业基金管理办法") in rels
