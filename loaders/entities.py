@@ -485,6 +485,11 @@ def _suffix_mentions(text: str) -> list[Mention]:
         cls = class_by_suffix(name)
         if cls is None:
             continue
+        if cls == "Park" and (built := BUILT_BEFORE_PARK.match(name)) and len(name) - built.end() >= 4 \
+                and len(_jieba().lcut(name, HMM=False)[0]) <= built.end():   # (建设路产业园 keeps its road)
+            name = name[built.end():]   # 建设贵阳贵安国家级新区: a zone is built; its name never says so
+            start = end - len(name)
+            core = name[: -len(sfx)]
         # a named policy or program needs a modifier that is more than one generic word
         if cls in ("Policy", "Program") and len(core) < 2:
             continue
@@ -517,6 +522,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
     return out
 
 
+#: the verbs of building a zone, which open no zone's name (建设…新区, 打造…产业园)
+BUILT_BEFORE_PARK = re.compile(r"(?:加快|规划|积极)?(?:建设|打造|创建|争创|申建|设立|筹建)")
 COMMON_TAGS = {"n", "vn", "v", "b", "f", "a", "ad", "an", "d", "l"}
 
 
@@ -526,7 +533,9 @@ def _descriptive(core: str) -> bool:
     if core.startswith("国家"):
         return False
     words = _posseg().lcut(core, HMM=False)
-    return all(len(w.word) >= 2 and (w.flag in COMMON_TAGS or _common_name_tagged(w.word, w.flag)) for w in words)
+    places = gazetteer().places   # (遵义, which jieba tags a verb, is a place)
+    return all(len(w.word) >= 2 and w.word not in places and (w.flag in COMMON_TAGS or _common_name_tagged(w.word, w.flag))
+               for w in words)
 
 
 def _common_name_tagged(word: str, flag: str) -> bool:

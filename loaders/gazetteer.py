@@ -74,16 +74,6 @@ def _jionlp():
     return jionlp
 
 
-def _jieba_tags() -> dict[str, str]:
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.dt.word_tag_tab
-
-
 def _load_places() -> tuple[dict[str, Place], set[str]]:
     """Every province, prefecture and county of China under its full name, and under its
     short name (济南 for 济南市) where that short name is unambiguous and two characters or
@@ -117,17 +107,15 @@ def _load_places() -> tuple[dict[str, Place], set[str]]:
                     short.setdefault(a, []).append(k)
     generic = set(read_list("place_stop_names.txt"))
     places = {n: p for n, p in full.items() if n not in generic}
-    tags = _jieba_tags()
     for alias, cands in short.items():
-        if len(alias) < 2 or alias in full or alias in generic or len({c.name for c in cands}) != 1:
+        if len(alias) < 2 or alias in full or alias in generic:
             continue
-        if cands[0].level == "county":
-            continue  # county short names (新建, 大关, 惠民) are ordinary words far too often
-        tag = tags.get(alias)
-        # a short name that jieba knows as a verb, adjective or other common word is a word first
-        if tag is not None and tag not in ("ns", "nr", "nrt", "n"):
-            continue
-        places[alias] = cands[0]
+        # the one city or province a short name stands for: 长沙 is 长沙市, not the 长沙县 named
+        # after it, whatever jieba's tag (it tags 遵义, 包头 and 大连 as verbs and adverbs);
+        # county short names (新建, 大关, 惠民) are ordinary words far too often
+        upper = {c.name: c for c in cands if c.level != "county"}
+        if len(upper) == 1:
+            places[alias] = next(iter(upper.values()))
     regions = set(read_list("regions.txt"))
     return places, regions
 

@@ -1145,3 +1145,20 @@ def test_what_a_sentence_opens_with_carries_out_the_rule_it_is_executed_by():
     # a sentence that does not say its subject is carried out by the rule keeps to what follows the citation
     rels = relations("引导基金规模扩大，根据《某县产业基金管理办法》，县财政局设立种子投资基金。")
     assert ("种子投资基金", "implements", "某县产业基金管理办法") in rels
+
+
+def test_a_citys_short_name_is_that_city_whatever_jiebas_tag_or_a_county_named_after_it():
+    places = {m.label for m in find_mentions("长沙、南昌、遵义、包头四市联合举办。") if m.cls == "Place"}
+    assert places == {"长沙", "南昌", "遵义", "包头"}
+    ex, labels = labelled("长沙与南昌两市签署合作协议。", "c.txt")
+    assert {"长沙市", "南昌市"} <= set(labels.values())
+
+
+def test_a_zone_named_for_a_place_is_no_kind_of_zone_and_is_never_named_by_its_building():
+    parks = {m.label for m in find_mentions("（三）建设遵义国家级临空经济示范区。支持包头经济技术开发区、建设路产业园提质升级。")
+             if m.cls == "Park"}
+    assert parks == {"遵义国家级临空经济示范区", "包头经济技术开发区", "建设路产业园"}
+
+
+def test_units_of_livestock_trees_lamps_and_racks():
+    assert [q[0] for q in qs("出栏生猪120万头，植树3万株，新增路灯800盏、标准机架2万架。")] == ["120万头", "3万株", "800盏", "2万架"]
