@@ -381,6 +381,9 @@ def _deployed(text: str, sv: _Sentence, rels: list[Relation], issued: list[Issue
     for dm in DEPLOYED.finditer(sv.text):
         ds, de = sv.start + dm.start(), sv.start + dm.end()
         bodies = [m for m in sv.names if m.cls == "IssuingBody" and ds <= m.start and m.end <= de]
+        # 按照国务院安委会《…方案》部署: the deployment is a document's; its body issued the document
+        titles = [m.start for m in sv.mentions if m.cls == "PolicyDocument"]
+        bodies = [b for b in bodies if not any(b.end <= t <= b.end + 1 for t in titles)]
         for o in _same_clause(text, de, sv.initiatives(de), breaks="。；;")[:1]:
             _launched_by(o, bodies, None, sv, rels, issued)
 

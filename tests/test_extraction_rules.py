@@ -1162,3 +1162,15 @@ def test_a_zone_named_for_a_place_is_no_kind_of_zone_and_is_never_named_by_its_b
 
 def test_units_of_livestock_trees_lamps_and_racks():
     assert [q[0] for q in qs("出栏生猪120万头，植树3万株，新增路灯800盏、标准机架2万架。")] == ["120万头", "3万株", "800盏", "2万架"]
+
+
+def test_a_deployment_by_a_documents_body_is_the_documents_not_the_bodys_launch():
+    rels = relations("按照国务院安委会《全国燃气安全专项整治工作方案》部署，经省政府同意，在全省开展燃气安全专项整治行动。")
+    assert not any(p == "issuedBy" and s_ == "燃气安全专项整治行动" for s_, p, _ in rels)
+    assert ("燃气安全专项整治行动", "implements", "全国燃气安全专项整治工作方案") in rels
+    rels = relations("按照省委、省政府统一部署，全市开展燃气安全专项整治行动。")
+    assert {o for s_, p, o in rels if p == "issuedBy" and s_ == "燃气安全专项整治行动"} == {"省委", "省政府"}
+
+
+def test_a_long_term_mechanism_is_no_name():
+    assert not find_mentions("总结推广经验做法，建立长效机制。")
