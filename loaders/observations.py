@@ -71,6 +71,8 @@ DEFINITION = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])")
 ENUMERATION = re.compile(DEFINITION.pattern + r"|包括|包含|分别是|分别为|主要有")
 #: a past marker: 已, 截至, 目前 make a figure a result even where targets are being set
 PAST = re.compile(r"已|截至|截止|目前")
+#: the cues that set a target whatever the section (a horizon alone, 到2020年, may be reviewed)
+MODAL_TARGET = re.compile(r"力争|计划|(?<![即日必])将(?!近)|确保|预计|目标|争取|拟|(?<![主重需只])要(?![求点素])")
 #: a top-level heading (一、 第二章 第三部分) opens a section of the document
 SECTION_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分|篇))")
 #: what a section heading says its figures are: results reviewed, or work and targets ahead
@@ -271,6 +273,8 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             else:
                 kind = classify(sentence, at, year, doc_year, genre_target,
                                 carried_kind.get(s.paragraph) or part_kind)
+            if kind == "Target" and part_kind == "Achievement" and not MODAL_TARGET.search(before_q):
+                kind = "Achievement"   # 一、发展基础: 由2015年的…增加到2020年的…: a horizon reviewed, not set
             if kind == "Achievement" and (scope_target or part_target) and not PAST.search(before_q) \
                     and (year is None or doc_year is None or year >= doc_year):
                 kind = "Target"   # 到2025年，…；累计建成绿色工厂5000家: what is to be done by then

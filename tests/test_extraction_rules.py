@@ -1174,3 +1174,11 @@ def test_a_deployment_by_a_documents_body_is_the_documents_not_the_bodys_launch(
 
 def test_a_long_term_mechanism_is_no_name():
     assert not find_mentions("总结推广经验做法，建立长效机制。")
+
+
+def test_a_horizon_reviewed_in_a_section_of_results_sets_no_target():
+    text = ("某市“十四五”规划纲要\n第一章 发展基础\n全市生产总值由2015年的800亿元增加到2020年的1100亿元。"
+            "城镇化率力争到2021年达到60%。\n第二章 主要目标\n到2025年，生产总值达到1500亿元。")
+    got = {g[0]: g[1:3] for g in obs(text, "纲要.txt")}
+    assert got["800亿元"] == ("Achievement", 2015) and got["1100亿元"] == ("Achievement", 2020)
+    assert got["60%"][0] == "Target" and got["1500亿元"] == ("Target", 2025)
