@@ -1,5 +1,6 @@
 """Document structure: paragraphs and sentences with their offsets, headings, and the
-header of a notice (letterhead, document number, title, addressees, signature, date).
+header of a notice (letterhead, document number, title, addressees, signature, date), and the
+signature and date that close a notice too long for its header to hold them.
 
 Works on the normalized text (same offsets as the original).
 """
@@ -117,4 +118,15 @@ def analyse(text: str) -> Structure:
                 and not line.endswith((":", "：")) and (title_re.search(line) or line.endswith("》"))):
             st.title = (s, e)
             continue
+    if st.date is None:   # a signature closing the document: 安徽省人民政府办公厅 / 2023年7月3日
+        for i in range(max(len(header), len(paragraphs) - 3), len(paragraphs)):
+            s, e = paragraphs[i]
+            m = DATE_FULL.fullmatch(text, s, e)
+            if m is None:
+                continue
+            st.date = (s, e)
+            prev = paragraphs[i - 1]
+            if len(text[prev[0]:prev[1]]) <= 30 and not re.search(r"[。；;：:，,]", text[prev[0]:prev[1]]):
+                st.issuer_lines.append(prev)
+            break
     return st

@@ -301,6 +301,13 @@ def test_headers_of_laws_and_reports_name_issuer_and_date():
     assert ("2024年政府工作报告", "2024-03-05") in dates_of(report)
 
 
+def test_a_signature_closing_a_long_notice_names_its_issuer_and_date():
+    body = "".join(f"（{n}）各地要加强燃气安全检查，落实属地责任。\n" for n in "一二三四五六七八九十")
+    notice = f"关于开展燃气安全检查的通知\n各市、县人民政府：\n{body}湖南省应急管理厅\n2023年7月3日\n"
+    assert ("关于开展燃气安全检查的通知", "2023-07-03") in dates_of(notice)
+    assert ("关于开展燃气安全检查的通知", "issuedBy", "湖南省应急管理厅") in relations(notice)
+
+
 def test_bracketed_clause_names_and_annexes():
     from policykg.loaders.structure import analyse
 
