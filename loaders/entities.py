@@ -453,7 +453,9 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue
         # an item of an enumeration (after 、 or a colon, or opening a paragraph) is a whole
         # name: 双新双创推进行动 keeps its 推进; a run after other punctuation is a clause
-        list_item = not run_start_after_number and (
+        # 二、实施设备更新行动: a heading names its subject after the verbs opening it
+        heading_item = i > 0 and text[i - 1] == "、" and HEADING_NUMBER.search(text, max(0, i - 6), i - 1) is not None
+        list_item = not run_start_after_number and not heading_item and (
             (i > 0 and text[i - 1] == "、") or ((i == 0 or text[i - 1] in ":：\n") and text[end:end + 1] == "、")
             # a phase named with its period: …攻坚行动(2017年7月至2020年6月),专项巩固提升行动(2020年7月…)
             or ((i == 0 or text[i - 1] in "，,；;：:") and PERIOD_AFTER.match(text, end) is not None))
@@ -462,6 +464,10 @@ def _suffix_mentions(text: str) -> list[Mention]:
         if list_item and len(run) <= 20 and not opens_paragraph and not MODALS & set(words):
             # whole, but an enumeration cue or a preposition still cuts (广州、深圳要率先开展…试点 is a clause)
             name = _after_last(words, LIST_STOPS) + sfx
+        elif heading_item and len(run) <= 20:
+            # after its last preposition (以…为统领), less the verbs opening it; 一、双新双创推进行动 keeps its 推进
+            pre = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False)
+            name = strip_leading_verbs(_after_last(pre, {w for w in pre if len(w) == 1 and w in gazetteer().stop_words}) + sfx)
         else:
             name = trim_name(run, sfx, run_start_after_number)
         name = strip_count_prefix(name)
@@ -522,6 +528,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
     return out
 
 
+#: the number of a heading before its 、 (二、实施设备更新行动): no item of a list
+HEADING_NUMBER = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]+$")
 #: the verbs of building a zone, which open no zone's name (建设…新区, 打造…产业园)
 BUILT_BEFORE_PARK = re.compile(r"(?:加快|规划|积极)?(?:建设|打造|创建|争创|申建|设立|筹建)")
 COMMON_TAGS = {"n", "vn", "v", "b", "f", "a", "ad", "an", "d", "l"}

@@ -1189,3 +1189,10 @@ def test_a_horizon_reviewed_in_a_section_of_results_sets_no_target():
     got = {g[0]: g[1:3] for g in obs(text, "纲要.txt")}
     assert got["800亿元"] == ("Achievement", 2015) and got["1100亿元"] == ("Achievement", 2020)
     assert got["60%"][0] == "Target" and got["1500亿元"] == ("Target", 2025)
+
+
+def test_a_heading_names_its_subject_after_the_verbs_and_preposition_opening_it():
+    text = "一、总体要求\n二、实施老旧设备更新行动\n三、以乡村振兴战略为统领\n四、双新双创推进行动\n"
+    labels = {m.label for m in find_mentions(text)}
+    assert {"老旧设备更新行动", "乡村振兴战略", "双新双创推进行动"} <= labels
+    assert not any(lab.startswith(("实施", "以")) for lab in labels)
