@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import DateExpr
-from .entities import Mention, class_suffix
+from .entities import Mention, _posseg, class_suffix
 from .gazetteer import alternation, gazetteer
 from .quantities import Quantity
 
@@ -53,7 +53,8 @@ def _cue_patterns():
         r"|计划(?!项目|内|单列|生育|经济)"           # 计划实施, 2018年计划; not 计划项目 or a plan's name
         r"|(?<![即日必])将(?![近军来领])(?![^，。；]{0,8}?(?:确定为|列为|列入|作为|纳入|认定为|评为|授予))"  # 将实施; not 将近, nor 把-like 将X确定为
         r"|(?<![主重需只])要(?![求点素])"              # 要实施; not 主要, 重要, 需要, 要求
-        r"|(?<!经过积极)(?<!经过)争取")                # 争取到; not 经过积极争取 (done)
+        r"|(?<!经过积极)(?<!经过)争取"                 # 争取到; not 经过积极争取 (done)
+        r"|预期(?=增长|达到|实现|完成|下降|提高|控制|为)")   # 预期增长5%; not 提振预期 (expectations)
     return (re.compile(target_re),
             re.compile(alternation(g.cues["achievement"])),
             re.compile(rf"(?:{alternation(g.cues['achievement'] + g.cues['target'] + ['为', '是', '有', '达', '共', '新建', '建成', '建设', '实现', '达到'])})"))
@@ -71,13 +72,14 @@ DEFINITION = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])")
 ENUMERATION = re.compile(DEFINITION.pattern + r"|包括|包含|分别是|分别为|主要有")
 #: a past marker: 已, 截至, 目前 make a figure a result even where targets are being set
 PAST = re.compile(r"已|截至|截止|目前")
-#: the cues that set a target whatever the section (a horizon alone, 到2020年, may be reviewed)
-MODAL_TARGET = re.compile(r"力争|计划|(?<![即日必])将(?!近)|确保|预计|目标|争取|拟|(?<![主重需只])要(?![求点素])")
+#: the cues that set a target whatever the section (a horizon alone, 到2020年, may be reviewed,
+#: and 争取 there says what was secured: 全年争取新增专项债券额度286亿元)
+MODAL_TARGET = re.compile(r"力争|计划|(?<![即日必])将(?!近)|确保|预计|目标|拟|(?<![主重需只])要(?![求点素])")
 #: a top-level heading (一、 第二章 第三部分) opens a section of the document
 SECTION_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:章|部分|篇))")
 #: what a section heading says its figures are: results reviewed, or work and targets ahead
-REVIEW_SECTION = re.compile(r"回顾|总结|成绩|成效|进展|发展基础|主要成就|完成情况")
-PLAN_SECTION = re.compile(r"安排|任务|目标|计划|打算|思路|部署")
+REVIEW_SECTION = re.compile(r"回顾|总结|成绩|成效|进展|发展基础|主要成就|完成情况|执行情况")
+PLAN_SECTION = re.compile(r"安排|任务|目标|计划|打算|思路|部署|草案|展望")
 PLAN_NAME_BEFORE = re.compile(r"(?:行动|三年|五年|发展|年度|工作|专项|培育|建设)$")
 
 
@@ -126,6 +128,30 @@ def _opens_targets(sentence: str, first: int, doc_year: int | None) -> bool:
         return False
     horizon = re.search(r"(?:19|20)\d\d", cue.group(0))
     return not (horizon and doc_year is not None and int(horizon.group(0)) < doc_year)
+
+
+def _measures_another(text: str, sentence: str, s_start: int, q: Quantity, about: Mention, quantities) -> bool:
+    """True when the number's clause says what it measures and that is not ``about``, which an
+    earlier clause named with its own figure right after it (认定A示范项目10个，B示范项目5个，
+    培育1—2个C企业; 安排A专项资金3.5亿元，安排B资金12亿元)."""
+    at = q.number_start - s_start
+    clause_start = s_start + max(sentence.rfind(c, 0, at) for c in "，,；;") + 1
+    if about.end > clause_start or not any(o.start == about.end for o in quantities):
+        return False   # (支持“双百登高”，每年安排…，遴选50个项目: the program's clauses go on describing it)
+    phrase = CHANGE_WORDS.sub("", indicator_phrase(sentence, at))
+    label = about.label.strip("“”\"")
+    if phrase and (phrase in label or label in phrase):
+        return False
+    # the clause names its own object, before the number (安排乡村振兴资金12亿元) or after it
+    # (培育1—2个智能服务示范企业); not 每批100名, 帮扶600个村
+    before = _posseg().lcut(phrase, HMM=False)[-1] if len(phrase) >= 2 else None
+    following = re.match(r"[\u3400-\u9fff]{2,12}", text[q.end:q.end + 12])
+    after = _posseg().lcut(following.group(0), HMM=False)[0] if following else None
+    return any(w is not None and len(w.word) >= 2 and w.flag.startswith("n") for w in (before, after))
+
+
+#: words of change that name no thing measured (增长12%, 下降3%)
+CHANGE_WORDS = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|增加|下降|减少|提高|降低|提升|上升|回落)|(?:增长|下降|提高|降低)$")
 
 
 def _has_cue(before: str) -> bool:
@@ -299,6 +325,9 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                 if defined is not None and DEFINITION.search(text[defined.end:q.start]) and \
                         DEFINITION.search(text[defined.end:about.start]):
                     about, settled = defined, True   # “双千”计划是指面向…“一带一路”…千项: the figures define the 双千计划
+            another = about is not None and not settled and _measures_another(text, sentence, s.start, q, about, qs_in[i])
+            if another:   # 智能工厂示范项目5个，培育1—2个智能服务示范企业: the second count is of other things
+                about = None
             about_self = False
             if genre_target:
                 # a plan's or measures' figures are the document's own unless their sentence names
@@ -307,7 +336,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                 if about is not None and about.start < clause_start and about.source not in ("quote", "title") \
                         and about.cls != "Program":
                     about = None
-                if about is None and section is not None:
+                if about is None and section is not None and not another:
                     about = section
                 if about is None:
                     about_self = True
@@ -319,7 +348,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                         STARTED_BEFORE.search(text[max(s.start, about.start - 6):about.start]) and s.paragraph in topic:
                     # (a paragraph naming its topic once has none: the program started stays)
                     about = topic[s.paragraph] if s.paragraph not in named_once else about
-                if about is None and s.paragraph in topic and \
+                if about is None and s.paragraph in topic and not another and \
                         (s.paragraph not in named_once or topic[s.paragraph].start < q.start):
                     about = topic[s.paragraph]   # (not a name a paragraph comes to once, after its figures)
             if about is not None and about.self_ref:

@@ -1196,3 +1196,25 @@ def test_a_heading_names_its_subject_after_the_verbs_and_preposition_opening_it(
     labels = {m.label for m in find_mentions(text)}
     assert {"老旧设备更新行动", "乡村振兴战略", "双新双创推进行动"} <= labels
     assert not any(lab.startswith(("实施", "以")) for lab in labels)
+
+
+def test_a_share_over_a_hundred_percent_stays_a_percentage_but_a_rise_is_a_multiple():
+    assert qs("收入完成预算的103.5%")[0][1:3] == (Decimal("103.5"), "%")
+    assert qs("出口额同比增长了120%")[0][1:3] == (Decimal("1.2"), "倍")
+
+
+def test_a_budget_reports_last_year_and_drafts_the_next():
+    text = ("关于某县2023年预算执行情况和2024年预算草案的报告\n——2024年1月10日在某县第十八届人民代表大会第三次会议上\n"
+            "一、2023年预算执行情况\n全年争取新增专项债券额度8亿元，一般公共预算收入完成20亿元。\n"
+            "二、2024年预算草案\n一般公共预算收入预期增长5%，安排支出35亿元，市场信心和发展预期稳定。")
+    got = {g[0]: g[1:3] for g in obs(text, "报告.txt")}
+    assert got["8亿元"] == ("Achievement", 2023) and got["20亿元"] == ("Achievement", 2023)
+    assert got["5%"] == ("Target", 2024) and got["35亿元"] == ("Target", 2024)
+
+
+def test_a_figure_of_another_thing_named_in_its_own_clause_is_not_about_the_name_before():
+    text = "某县智能制造三年行动计划\n到2025年，认定数字化车间示范项目8个，培育2个智能服务示范企业。"
+    got = {g[0]: g[3] for g in obs(text, "计划.txt")}
+    assert got["8个"] == "数字化车间示范项目" and got["2个"] == "某县智能制造三年行动计划"
+    text = "2017年，“乡村名医”共4批，每批50名，计划用3年时间帮扶300个村。"
+    assert {g[3] for g in obs(text, "r.txt")} == {"乡村名医"}
