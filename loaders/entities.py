@@ -380,6 +380,8 @@ def _modifier_before(text: str, at: int) -> str:
     if len(modifier) < 2 or modifier[-1] in "和及与或" or SCOPE_WORDS.match(modifier) or modifier in gazetteer().places or \
             _jieba_tag(modifier) in ("v", "vn", "d", "ad", "p", "c", "m", "r"):
         return ""
+    if _posseg().lcut(modifier, HMM=False)[0].flag == "v":
+        return ""   # 要学习运用“千村示范、万村整治”工程: verbs govern the name, they do not qualify it
     return modifier
 
 

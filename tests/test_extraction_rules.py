@@ -1218,3 +1218,10 @@ def test_a_figure_of_another_thing_named_in_its_own_clause_is_not_about_the_name
     assert got["8个"] == "数字化车间示范项目" and got["2个"] == "某县智能制造三年行动计划"
     text = "2017年，“乡村名医”共4批，每批50名，计划用3年时间帮扶300个村。"
     assert {g[3] for g in obs(text, "r.txt")} == {"乡村名医"}
+
+
+def test_a_verb_opening_the_sentence_qualifies_no_quoted_name_and_improvement_campaigns_are_named():
+    labels = {m.label for m in find_mentions("要学习运用“百村示范、千村整治”工程经验，推进新一轮粮食产能提升行动。")}
+    assert {"百村示范、千村整治工程", "粮食产能提升行动"} <= labels
+    assert not any(lab.startswith(("要", "学习")) for lab in labels)
+    assert "工业企业三名培育工程" in {m.label for m in find_mentions("实施工业企业“三名”培育工程。")}
