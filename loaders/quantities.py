@@ -155,8 +155,6 @@ def _clean(d: Decimal) -> Decimal:
     return d.normalize() if d != d.to_integral() else d.quantize(Decimal(1))
 
 
-#: a rise stated as a percentage (增长150%), which over 100 is a multiple
-GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|翻了?)[^，,。；;]{0,4}$")
 #: a number with 万 or 亿 and no unit (any unit would have been taken with it)
 BARE_AMOUNT = re.compile(r"(?<![\d.])(?P<v>\d{1,6}(?:\.\d{1,4})?)(?P<mult>万|亿)(?![\d万亿])")
 #: what makes a bare amount money: the clause rewards, subsidises or funds
@@ -246,10 +244,9 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             q.lead += q.start - bound.start()
             q.start = bound.start()
             q.text = text[q.start:q.end]
-        # a rise over 100 % (增长150%) states a multiple, kept as 1.5 倍 (valueText keeps "150%");
-        # a share over 100 % (完成预算的102.1%) stays a percentage
-        if q.unit == "%" and (q.value > 100 or (q.max_value is not None and q.max_value > 100)) \
-                and GROWTH_BEFORE.search(text, max(0, q.start - 8), q.start):   # (完成预算的102.1% stays a share)
+        # a share is 0–100 % (the ontology's shapes say so); over 100 it is a multiple: 增长150%
+        # is kept as 1.5 倍 and 完成预算的102.1% as 1.021 倍 (valueText keeps what the text wrote)
+        if q.unit == "%" and (q.value > 100 or (q.max_value is not None and q.max_value > 100)):
             q.unit = "倍"
             q.value = _clean(q.value / 100)
             q.max_value = _clean(q.max_value / 100) if q.max_value is not None else None

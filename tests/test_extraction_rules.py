@@ -1198,8 +1198,8 @@ def test_a_heading_names_its_subject_after_the_verbs_and_preposition_opening_it(
     assert not any(lab.startswith(("实施", "以")) for lab in labels)
 
 
-def test_a_share_over_a_hundred_percent_stays_a_percentage_but_a_rise_is_a_multiple():
-    assert qs("收入完成预算的103.5%")[0][1:3] == (Decimal("103.5"), "%")
+def test_a_percentage_over_a_hundred_is_a_multiple():
+    assert qs("收入完成预算的103.5%")[0][:3] == ("103.5%", Decimal("1.035"), "倍")
     assert qs("出口额同比增长了120%")[0][1:3] == (Decimal("1.2"), "倍")
 
 
