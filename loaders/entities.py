@@ -164,7 +164,8 @@ REGIME_TAIL = re.compile(r"(?:合一|整合|融合|一体|并轨|一码|减半|�
 
 
 @lru_cache(maxsize=1)
-def _posseg():
+def pos_tagger():
+    """jieba's part-of-speech tagger (initialized once)."""
     import jieba.posseg
 
     _jieba()
@@ -172,7 +173,7 @@ def _posseg():
 
 
 def _jieba_tag(word: str) -> str | None:
-    return _posseg().word_tag_tab.get(word)
+    return pos_tagger().word_tag_tab.get(word)
 
 
 CONJUNCTIONS = {"和", "及", "与", "以及", "或"}
@@ -272,7 +273,7 @@ def _emphasis(inner: str, text: str, m: re.Match) -> bool:
         return True   # (获得, 荣获 and 被誉为 are honours, caught before)
     if text.startswith(LISTING, m.end()):
         return True   # “新三板”挂牌, “捆绑”上市: a market or a way of listing shares
-    if not NUMERAL.search(inner) and all(w.flag == "v" for w in _posseg().lcut(inner, HMM=False)):
+    if not NUMERAL.search(inner) and all(w.flag == "v" for w in pos_tagger().lcut(inner, HMM=False)):
         return True   # “走出去”, “引进来”: a call to act, not a name
     freq = _jieba().dt.FREQ.get(inner, 0)
     return len(inner) <= 2 and freq > 1000
@@ -380,7 +381,7 @@ def _modifier_before(text: str, at: int) -> str:
     if len(modifier) < 2 or modifier[-1] in "和及与或" or SCOPE_WORDS.match(modifier) or modifier in gazetteer().places or \
             _jieba_tag(modifier) in ("v", "vn", "d", "ad", "p", "c", "m", "r"):
         return ""
-    if _posseg().lcut(modifier, HMM=False)[0].flag == "v":
+    if pos_tagger().lcut(modifier, HMM=False)[0].flag == "v":
         return ""   # 要学习运用“千村示范、万村整治”工程: verbs govern the name, they do not qualify it
     return modifier
 
@@ -410,7 +411,7 @@ def _phrase_ends(text: str, at: int) -> bool:
         return True
     if nxt.startswith("之一"):
         return False
-    first = next(iter(_posseg().lcut(nxt, HMM=False)), None)
+    first = next(iter(pos_tagger().lcut(nxt, HMM=False)), None)
     return first is not None and first.flag[:1] not in ("n", "v") or (first is not None and first.flag == "vd")
 
 
@@ -517,7 +518,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 标准化技术委员会, 业主委员会: a technical or private body, not a public authority
         if (cls == "Park" or sfx == "建设项目") and _descriptive(core):
             continue  # 现代化物流园区, 特色产业园区: a kind of zone, not one zone's name
-        if sfx in ("机制", "体制", "制度") and len(core) <= 4 and len(_posseg().lcut(core, HMM=False)) >= 2 \
+        if sfx in ("机制", "体制", "制度") and len(core) <= 4 and len(pos_tagger().lcut(core, HMM=False)) >= 2 \
                 and _descriptive(core):
             continue  # 资金筹措机制, 创新服务体制: two common words name a kind of mechanism (乡村振兴战略 is one strategy)
         if sfx in ("机制", "体制") and text[start - 1:start] == "的":
@@ -542,7 +543,7 @@ def _descriptive(core: str) -> bool:
     no place, person or brand name, no unknown word. National designations keep theirs."""
     if core.startswith("国家"):
         return False
-    words = _posseg().lcut(core, HMM=False)
+    words = pos_tagger().lcut(core, HMM=False)
     places = gazetteer().places   # (遵义, which jieba tags a verb, is a place)
     return all(len(w.word) >= 2 and w.word not in places and (w.flag in COMMON_TAGS or _common_name_tagged(w.word, w.flag))
                for w in words)
@@ -597,14 +598,14 @@ def _enumerated_parts(text: str, cands: list[Mention]) -> list[Mention]:
 
 @lru_cache(maxsize=4096)
 def _starts_with_verb(phrase: str) -> bool:
-    first = next(iter(_posseg().lcut(phrase, HMM=False)), None)
+    first = next(iter(pos_tagger().lcut(phrase, HMM=False)), None)
     return first is not None and first.flag[:1] in ("v", "d") or (first is not None and first.flag == "ad")
 
 
 @lru_cache(maxsize=4096)
 def _only_action(phrase: str) -> bool:
     """An adverb opens it, or it is verbs and adverbs only (坚决做到): an action, not a name."""
-    words = _posseg().lcut(phrase, HMM=False)
+    words = pos_tagger().lcut(phrase, HMM=False)
     return bool(words) and (words[0].flag in ("d", "ad") or all(w.flag[:1] in ("v", "d") for w in words))
 
 
@@ -696,12 +697,11 @@ def _zones_used_as_kinds(text: str, parks: list[Mention]) -> set[str]:
     kinds = _kind_of_zone()
     out = set()
     for label in {m.label for m in parks}:
-        for at in (m.start() for m in re.finditer(re.escape(label), text)):
-            before = re.search(r"([、和及与])$", text[max(0, at - 1):at])
-            after = text[at + len(label):at + len(label) + 1]
-            if before and any(kinds.fullmatch(text, b, at - 1) for b in range(max(0, at - 20), at - 2)):
-                out.add(label)
-            elif after in "、和及与" and after and kinds.match(text, at + len(label) + 1):
+        for m in re.finditer(re.escape(label), text):
+            joined_before = m.start() > 0 and text[m.start() - 1] in "、和及与"
+            joined_after = text[m.end():m.end() + 1] in ("、", "和", "及", "与")
+            if (joined_before and any(kinds.fullmatch(text, b, m.start() - 1) for b in range(max(0, m.start() - 20), m.start() - 2))) \
+                    or (joined_after and kinds.match(text, m.end() + 1)):
                 out.add(label)
     return out
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import DateExpr
-from .entities import Mention, _posseg, class_suffix
+from .entities import Mention, pos_tagger, class_suffix
 from .gazetteer import alternation, gazetteer
 from .quantities import Quantity
 
@@ -144,9 +144,9 @@ def _measures_another(text: str, sentence: str, s_start: int, q: Quantity, about
         return False
     # the clause names its own object, before the number (安排乡村振兴资金12亿元) or after it
     # (培育1—2个智能服务示范企业); not 每批100名, 帮扶600个村
-    before = _posseg().lcut(phrase, HMM=False)[-1] if len(phrase) >= 2 else None
+    before = pos_tagger().lcut(phrase, HMM=False)[-1] if len(phrase) >= 2 else None
     following = re.match(r"[\u3400-\u9fff]{2,12}", text[q.end:q.end + 12])
-    after = _posseg().lcut(following.group(0), HMM=False)[0] if following else None
+    after = pos_tagger().lcut(following.group(0), HMM=False)[0] if following else None
     return any(w is not None and len(w.word) >= 2 and w.flag.startswith("n") for w in (before, after))
 
 
@@ -274,14 +274,14 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             section = next((m for m in about_in[i] if m.cls in ("Program", "Policy") and not m.self_ref), None)
             if SECTION_HEAD.match(sentence):
                 part_year, part_kind = _section_context(sentence, sent_dates)
-        continues = bool(i) and sentences[i - 1].paragraph == s.paragraph and \
-            text[sentences[i - 1].start:sentences[i - 1].end].rstrip().endswith((";", "；"))
-        if not continues:
-            scope_target = _opens_targets(sentence, qs_in[i][0].start - s.start if qs_in[i] else len(sentence), doc_year)
+        after_semicolon = bool(i) and text[sentences[i - 1].start:sentences[i - 1].end].rstrip().endswith((";", "；"))
+        if not (after_semicolon and sentences[i - 1].paragraph == s.paragraph):
+            first = qs_in[i][0].number_start - s.start if qs_in[i] else len(sentence)
+            scope_target = _opens_targets(sentence, first, doc_year)
         part_target = part_kind == "Target" and part_year is not None and (doc_year is None or part_year >= doc_year)
         if CONTINUATION.match(sentence):
             inherited = announced
-        elif not (i and text[sentences[i - 1].start:sentences[i - 1].end].rstrip().endswith((";", "；"))):
+        elif not after_semicolon:
             inherited = None   # the items of a list after 即： run on over semicolons
         announced = None
         if _has_cue(sentence):
