@@ -255,16 +255,25 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
 
 
 def _merge_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """十万元以上一百万元以下 is one range, not two figures."""
+    """十万元以上一百万元以下 and 5%—8% (the unit written twice) are one range, not two figures."""
     merged: list[Quantity] = []
     for q in qs:
         prev = merged[-1] if merged else None
+        between = text[prev.end:q.start] if prev is not None else ""
         if (prev is not None and prev.comparator == "atLeast" and q.comparator == "atMost" and prev.unit == q.unit
-                and prev.max_value is None and q.max_value is None and not text[prev.end:q.start].strip("、，, ")):
+                and prev.max_value is None and q.max_value is None and not between.strip("、，, ")):
             merged[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], prev.value, prev.unit, q.value, "range")
+            continue
+        if (prev is not None and RANGE_DASH.fullmatch(between) and prev.unit == q.unit and prev.value < q.value
+                and prev.max_value is None and q.max_value is None and prev.comparator is None and q.lead == 0):
+            merged[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], prev.value, prev.unit, q.value,
+                                  q.comparator, prev.lead)
             continue
         merged.append(q)
     return merged
+
+
+RANGE_DASH = re.compile(r"\s*(?:[—–~～\-－]{1,2}|至|到)\s*")
 
 
 def _ordinal_or_name(text: str, start: int) -> bool:

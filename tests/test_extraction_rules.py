@@ -80,6 +80,13 @@ def test_range_values():
     assert qs("建成示范项目3~5个")[0][1:4] == (Decimal(3), "个", Decimal(5))
 
 
+def test_a_range_with_its_unit_written_twice_is_one_figure():
+    assert qs("年均增长6%—8%") == [("6%—8%", Decimal(6), "%", Decimal(8), None)]
+    assert qs("总投资200亿元至300亿元")[0][1:4] == (Decimal(20000000000), "元", Decimal(30000000000))
+    # a change from one figure to another is two figures
+    assert [q[0] for q in qs("覆盖率由75%提高到90%")] == ["75%", "90%"]
+
+
 def test_comparators():
     assert qs("覆盖率达到80%以上")[0][4] == "atLeast"
     assert qs("受益群众近40万人")[0][1:] == (Decimal(400000), "人", None, "approximately")
