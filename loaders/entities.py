@@ -852,7 +852,13 @@ def find_mentions(text: str) -> list[Mention]:
         cands.append(Mention(m.start(), m.end(), m.group(0), _zone_or_place(m.group(0)), "place"))
     for m in p["region"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), _zone_or_place(m.group(0)), "place"))
+    zone_ends = {c.end: c for c in cands if c.cls == "Park"}
     for m in p["area"].finditer(text):   # 火车站南广场片区: a named area of a city
+        zone = next((zone_ends[k] for k in range(m.start() - 4, m.start() - 1) if k in zone_ends
+                     and re.fullmatch(rf"[{CJK}]+", text[k:m.start()])), None)
+        if zone is not None:   # 中国（浙江）自由贸易试验区杭州片区: an area of a zone is a zone
+            cands.append(Mention(zone.start, m.end(), text[zone.start:m.end()], "Park", "suffix"))
+            continue
         run = re.search(rf"[{CJK}]{{2,10}}$", text[max(0, m.start() - 10):m.start()])
         if run is None:
             continue

@@ -1232,3 +1232,10 @@ def test_a_verb_opening_the_sentence_qualifies_no_quoted_name_and_improvement_ca
     assert {"百村示范、千村整治工程", "粮食产能提升行动"} <= labels
     assert not any(lab.startswith(("要", "学习")) for lab in labels)
     assert "工业企业三名培育工程" in {m.label for m in find_mentions("实施工业企业“三名”培育工程。")}
+
+
+def test_an_area_of_a_zone_is_a_zone_and_county_bureaus_go_by_their_short_names():
+    parks = {m.label for m in find_mentions("支持中国（湖南）自由贸易试验区长沙片区建设。") if m.cls == "Park" and not m.nested}
+    assert parks == {"中国（湖南）自由贸易试验区长沙片区"}
+    bodies = {m.label for m in find_mentions("县教体局、县文广旅局、市监局负责。") if m.cls == "IssuingBody"}
+    assert {"县教体局", "县文广旅局"} <= bodies
