@@ -295,6 +295,8 @@ def _quote_tails() -> tuple[re.Pattern, re.Pattern]:
 
 
 PREDICATE_OPENERS = tuple(read_groups("cues.txt")["predicate"])
+#: verbs no name runs over: those opening an enumeration or a definition
+TAIL_STOP = re.compile(r"包括|包含|分别|主要有|是指|即")
 
 
 def _tail_before_predicate(text: str, end: int) -> re.Match | None:
@@ -327,7 +329,10 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     longest, right_after = _quote_tails()
     # the longest tail that ends a word with a suffix (“衢时代”特别奖评选活动), else a suffix
     # right after the quote (“双罚”制度是指…)
-    sm = longest.match(text[end:end + 14]) or _tail_before_predicate(text, end) or right_after.match(text[end:end + 6])
+    window = text[end:end + 14]
+    cue = TAIL_STOP.search(window)   # “强省会”战略包括三项工程: the tail ends before an enumeration's verb
+    window = window[:cue.start()] if cue else window
+    sm = longest.match(window) or _tail_before_predicate(text, end) or right_after.match(window[:6])
     heading_tail = None if sm else HEADING_TAIL.match(text, end)
     if heading_tail and HEADING_AT.match(text, text.rfind("\n", 0, m.start()) + 1) \
             and not re.search(r"[。；;，,]", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
@@ -465,8 +470,10 @@ def _suffix_mentions(text: str) -> list[Mention]:
         opens_paragraph = i == 0 or text[i - 1] == "\n"   # 为深入贯彻落实中共中央办公厅、…: a clause, cut as one
         words = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False) if list_item else []
         if list_item and len(run) <= 20 and not opens_paragraph and not MODALS & set(words):
-            # whole, but an enumeration cue or a preposition still cuts (广州、深圳要率先开展…试点 is a clause)
-            name = _after_last(words, LIST_STOPS) + sfx
+            # whole, but an enumeration cue or a preposition still cuts (广州、深圳要率先开展…试点 is a clause),
+            # and so does 和 after a name (A、B行动和C行动: the list's last two items)
+            joined = {w for k, w in enumerate(words) if w in CONJUNCTIONS and _ends_with_suffix("".join(words[:k]))}
+            name = _after_last(words, LIST_STOPS | joined) + sfx
         elif heading_item and len(run) <= 20:
             # after its last preposition (以…为统领), less the verbs opening it; 一、双新双创推进行动 keeps its 推进
             pre = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False)

@@ -1239,3 +1239,10 @@ def test_an_area_of_a_zone_is_a_zone_and_county_bureaus_go_by_their_short_names(
     assert parks == {"中国（湖南）自由贸易试验区长沙片区"}
     bodies = {m.label for m in find_mentions("县教体局、县文广旅局、市监局负责。") if m.cls == "IssuingBody"}
     assert {"县教体局", "县文广旅局"} <= bodies
+
+
+def test_enumerations_after_a_quoted_whole_with_its_kind_and_items_joined_by_he():
+    rels = relations("“强工业”战略包括三项工程：东扩工程、西进工程、南联工程。")
+    assert {s_ for s_, p, o in rels if p == "partOf" and o == "强工业战略"} == {"东扩工程", "西进工程", "南联工程"}
+    rels = relations("“双碳”行动主要包括：能源结构优化行动、工业降碳行动和城乡建设绿色行动。")
+    assert {s_ for s_, p, o in rels if p == "partOf" and o == "双碳行动"} == {"能源结构优化行动", "工业降碳行动", "城乡建设绿色行动"}
