@@ -501,6 +501,10 @@ def _suffix_mentions(text: str) -> list[Mention]:
         cls = class_by_suffix(name)
         if cls is None:
             continue
+        if cls == "IssuingBody" and name[:1] in "经由按据对向从在被" and (
+                name[1:2] in "省市县区" or any(name[1:1 + n] in gazetteer().places for n in range(2, 8))):
+            name = name[1:]   # 经湖南省人民代表大会常务委员会审议: the preposition before a body is no part of it
+            start += 1
         if cls == "Park" and (built := BUILT_BEFORE_PARK.match(name)) and len(name) - built.end() >= 4 \
                 and len(_jieba().lcut(name, HMM=False)[0]) <= built.end():   # (建设路产业园 keeps its road)
             name = name[built.end():]   # 建设贵阳贵安国家级新区: a zone is built; its name never says so

@@ -1,8 +1,9 @@
 """Relations between entities, read from the cues of policy language within a sentence:
 
 - issuedBy: bodies named before an issuing verb (出台/印发/下发/发布/提出/审议通过/制定)
-  issue the documents, policies and programs named after it; a title of the form
-  X关于Y的通知 is issued by the body X;
+  issue the documents, policies and programs named after it, and the body a document
+  says adopted it (《Y》已经X审议通过) issued it; a title of the form X关于Y的通知 is
+  issued by the body X;
 - partOf: the parts listed after an enumeration cue (包括/包含/主要有/分别是/由…组成) or a
   colon belong to the whole named before it; A是X的组成部分 says A is part of X;
 - implements: what a sentence names after 贯彻/落实/按照/根据 is implemented by the
@@ -147,6 +148,7 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
         _carried_out_after_launch(text, sv, rels)
         _designated(text, sv, rels, issued)
         _deployed(text, sv, rels, issued)
+        _adopted(text, sv, rels, issued)
         # start verbs date a program: 2013年起启动实施“铸链工程”; 该项工作自2016年启动 (the topic)
         for v in START_RE.finditer(sent):
             vs, ve = s.start + v.start(), s.start + v.end()
@@ -386,6 +388,23 @@ def _deployed(text: str, sv: _Sentence, rels: list[Relation], issued: list[Issue
         bodies = [b for b in bodies if not any(b.end <= t <= b.end + 1 for t in titles)]
         for o in _same_clause(text, de, sv.initiatives(de), breaks="。；;")[:1]:
             _launched_by(o, bodies, None, sv, rels, issued)
+
+
+def _adopted(text: str, sv: _Sentence, rels: list[Relation], issued: list[IssueDate]) -> None:
+    """《X》已经县政府第12次常务会议审议通过: the body that adopted a document issued it, on
+    the date the sentence gives before the verb."""
+    for am in ADOPTED_BY.finditer(sv.text):
+        by_start, by_end = sv.start + am.start("by"), sv.start + am.end("by")
+        docs = [m for m in sv.names if m.cls in INITIATIVES and m.end <= sv.start + am.start()
+                and not re.search(r"[，,。；;]", text[m.end:sv.start + am.start()])]
+        bodies = [m for m in sv.mentions if m.cls == "IssuingBody" and by_start <= m.start and m.end <= by_end]
+        date = next((d for d in reversed(sv.dates) if not d.period and d.end <= by_end), None)
+        for o in docs[-1:]:
+            _launched_by(o, bodies, date, sv, rels, issued)
+
+
+#: a passive adoption: 《X》(已)经Y(第N次常务会议)审议通过/批准
+ADOPTED_BY = re.compile(r"(?<=[》”\"）)])\s*(?:已经|已|经)(?P<by>[^，,。；;]{1,40}?)(?:审议通过|审议批准|批准|审定通过|审定)")
 
 
 def _parts_named_in_the_name(by_sentence, rels: list[Relation]) -> None:

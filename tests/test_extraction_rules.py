@@ -1246,3 +1246,13 @@ def test_enumerations_after_a_quoted_whole_with_its_kind_and_items_joined_by_he(
     assert {s_ for s_, p, o in rels if p == "partOf" and o == "强工业战略"} == {"东扩工程", "西进工程", "南联工程"}
     rels = relations("“双碳”行动主要包括：能源结构优化行动、工业降碳行动和城乡建设绿色行动。")
     assert {s_ for s_, p, o in rels if p == "partOf" and o == "双碳行动"} == {"能源结构优化行动", "工业降碳行动", "城乡建设绿色行动"}
+
+
+def test_a_document_adopted_by_a_body_in_the_passive_is_issued_by_it():
+    rels = relations("《某县促进数字经济发展若干政策》已经县政府第12次常务会议审议通过，现印发给你们。")
+    assert ("某县促进数字经济发展若干政策", "issuedBy", "县政府") in rels
+    rels = relations("《湖南省乡村振兴促进条例》经湖南省人民代表大会常务委员会审议通过。")
+    assert ("湖南省乡村振兴促进条例", "issuedBy", "湖南省人民代表大会常务委员会") in rels
+    # 经 inside a word (数字经济) opens no passive, and a zone's 经开区 keeps its 经
+    assert not relations("《数字经济审定办法》印发。")
+    assert "长沙经开区" in {m.label for m in find_mentions("支持长沙经开区发展。")}
