@@ -1,6 +1,6 @@
 """Dates: time expressions of policy text (2016年12月, 2017年9月1日, 二〇一六年十一月十五日,
-2018—2020年, 截至2017年底, 到2020年) parsed to ISO strings at the precision the text gives,
-and the year a clause speaks of.
+2018—2020年, 截至2017年底, 到2020年, “十四五”期间 → 2025) parsed to ISO strings at the
+precision the text gives, and the year a clause speaks of.
 """
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ CN_D = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "�
 Y = r"(?:(?:19|20)\d\d|[零〇○一二三四五六七八九]{4})"
 MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE = re.compile(rf"(?P<y>{Y})\s*年(?:\s*(?P<m>{MD})\s*月(?:份)?(?:\s*(?P<d>{MD})\s*日)?)?")
+#: the period of a five-year plan (十一五 2006—2010 … 十五五 2026—2030), not 以来 (since its start)
+FIVE_YEAR_PLAN = re.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:期间|时期|期末|末)")
 YEAR_RANGE = re.compile(rf"(?P<y1>(?:19|20)\d\d)\s*(?:年)?\s*[—~～\-至到]\s*(?P<y2>(?:19|20)\d\d)\s*年")
 
 
@@ -47,6 +49,9 @@ def find_dates(text: str) -> list[DateExpr]:
     for m in YEAR_RANGE.finditer(text):
         y2 = int(m.group("y2"))
         out.append(DateExpr(m.start(), m.end(), str(y2), y2, period=True))
+    for m in FIVE_YEAR_PLAN.finditer(text):   # “十四五”期间, 到“十四五”末: the plan period, to its last year
+        end = 2005 + 5 * "一二三四五六七八九".index(m.group("n")) + 5
+        out.append(DateExpr(m.start(), m.end(), str(end), end, period=True))
     covered = {i for d in out for i in range(d.start, d.end)}
     for m in DATE.finditer(text):
         if m.start() in covered:

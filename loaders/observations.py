@@ -70,6 +70,9 @@ STARTED_BEFORE = re.compile(r"(?:启动|开展|实施|推进|推动|开工)$")
 #: a definition (“六横”指六个…): of what a program is to comprise, and what its figures are about
 DEFINITION = re.compile(r"是指|(?<![意旨手标])指(?![导出标示数])")
 ENUMERATION = re.compile(DEFINITION.pattern + r"|包括|包含|分别是|分别为|主要有")
+#: a figure stated for each year of a span (每年推进10项); 年均 (an average over it) refers to its end
+PER_YEAR = re.compile(r"每年")
+HORIZON_BEFORE = re.compile(r"(?:到|至|截至|截止)\s*$")
 #: a past marker: 已, 截至, 目前 make a figure a result even where targets are being set
 PAST = re.compile(r"已|截至|截止|目前")
 #: the cues that set a target whatever the section (a horizon alone, 到2020年, may be reviewed,
@@ -290,6 +293,10 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
         for q in qs_in[i]:
             before_dates = [d for d in sent_dates if d.end <= q.start]
             year = before_dates[-1].year if before_dates else carried.get(s.paragraph)
+            span = before_dates[-1] if before_dates and before_dates[-1].period else None
+            if span and not HORIZON_BEFORE.search(text, max(0, span.start - 3), span.start) \
+                    and PER_YEAR.search(text, span.end, q.start):
+                year = None   # “十三五”期间，每年推进10项: a figure for each year of a span, of none
             if year is None:
                 year = part_year   # 一、2022年工作回顾: the year of a section's figures that name none
             at = q.number_start - s.start   # the cues before the number count, 不低于 among them

@@ -1256,3 +1256,11 @@ def test_a_document_adopted_by_a_body_in_the_passive_is_issued_by_it():
     # 经 inside a word (数字经济) opens no passive, and a zone's 经开区 keeps its 经
     assert not relations("《数字经济审定办法》印发。")
     assert "长沙经开区" in {m.label for m in find_mentions("支持长沙经开区发展。")}
+
+
+def test_a_five_year_plan_period_gives_its_last_year_unless_a_figure_is_for_each_year():
+    text = "某市“十四五”规划纲要\n“十四五”期间，力争完成投资8000亿元，每年新增企业500家。到“十三五”末，城镇化率达到60%。"
+    got = {g[0]: g[1:3] for g in obs(text, "纲要.txt")}
+    assert got["8000亿元"] == ("Target", 2025) and got["500家"] == ("Target", None)
+    assert got["60%"][1] == 2020
+    assert not [d for d in find_dates("“十四五”以来，全市新增就业10万人。")]
