@@ -9,7 +9,7 @@
 - implements: what a sentence names after 贯彻/落实/按照/根据 is implemented by the
   document or program the sentence goes on to name (or by the document itself, in its
   preamble);
-- locatedIn: 位于 X; a program whose name begins with a place or park lies there.
+- locatedIn: 位于 X, X区的Y; a program whose name begins with a place or park lies there.
 Dates of issue (issuedOn) come with issuedBy: the date nearest before the verb.
 """
 from __future__ import annotations
@@ -286,6 +286,11 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             for n in by_sentence[i]:
                 if n.nested and n.start == m.start and n.end < m.end and n.cls in ("Place", "Park"):
                     rels.append(Relation(m, "locatedIn", n, i))
+        # 遵义市汇川区的遵义高新技术产业开发区 (GUIDELINES: X区的Y): what a place's 的 introduces lies there
+        for k, p_ in enumerate(ms):
+            if p_.cls == "Place" and k + 1 < len(ms) and ms[k + 1].cls in ("Park", "Program") \
+                    and text[p_.end:ms[k + 1].start] == "的":
+                rels.append(Relation(ms[k + 1], "locatedIn", p_, i))
     _headwords_issued_as_their_document(by_sentence, rels, issued)
     _parts_named_in_the_name(by_sentence, rels)
     # a notice issuing measures (关于印发《X》的通知) and the measures X have the same issuer

@@ -1264,3 +1264,8 @@ def test_a_five_year_plan_period_gives_its_last_year_unless_a_figure_is_for_each
     assert got["8000亿元"] == ("Target", 2025) and got["500家"] == ("Target", None)
     assert got["60%"][1] == 2020
     assert not [d for d in find_dates("“十四五”以来，全市新增就业10万人。")]
+
+
+def test_what_a_places_de_introduces_lies_there():
+    rels = relations("支持张店区的老旧小区整治工程和高新区建设。")
+    assert ("老旧小区整治工程", "locatedIn", "张店区") in rels
