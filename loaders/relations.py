@@ -24,6 +24,7 @@ from .gazetteer import alternation, gazetteer
 from .observations import group_by_sentence
 
 INITIATIVES = ("PolicyDocument", "Policy", "Program")
+COMPOSED_OF = re.compile(r"由[^。；;]{2,80}?(?:组成|构成)")
 PART_OF_PHRASE = re.compile(r"^[”\"]?的(?:重要)?(?:组成部分|一部分|内容)[,，]?$")
 COUNTED_WHOLE = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|类|种)")
 START_RE = re.compile(r"启动实施|开始实施|启动|推出|设立|开始推行")  # not 正式实施: coming into force is not issue
@@ -82,7 +83,8 @@ def _cues():
     g = gazetteer()
     return (re.compile(alternation(g.cues["issue"])),
             re.compile(alternation(g.cues["implement"])),
-            re.compile(r"包括|包含|主要有|主要包括|分别是|分别为|涵盖|是指|(?<=[”\"])\s*指|[:：](?!\s*$)"))
+            re.compile(r"包括|包含|主要有|主要包括|分别是|分别为|涵盖|是指|(?<=[”\"])\s*指|[:：](?!\s*$)"
+                       r"|(?<![立随])即(?![将使便时可刻])"))   # “两山”工程即A和B; not 即将, 立即
 
 
 def extract_relations(text: str, sentences, mentions: list[Mention], dates: list[DateExpr],
@@ -206,6 +208,14 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             parts = _same_clause(text, s.start + e.end(), parts, breaks="。；;")
             for p in parts:
                 rels.append(Relation(p, "partOf", whole, i))
+        # X由A、B和C组成: the whole before 由, its parts up to 组成/构成
+        for cm in COMPOSED_OF.finditer(sent):
+            at, end = s.start + cm.start(), s.start + cm.end()
+            wholes = [m for m in ms if m.end <= at and m.cls in ("Program", "Policy", "Park")
+                      and not re.search(r"[，,；;]", text[m.end:at])]
+            parts = [m for m in ms if at < m.start and m.end <= end and wholes and GROUP.get(m.cls) == GROUP.get(wholes[-1].cls)]
+            for p_ in parts:
+                rels.append(Relation(p_, "partOf", wholes[-1], i))
         # A、B、C“四大提升工程”: the items listed right before a counted whole are its parts
         for w in ms:
             if w.cls in ("Program", "Policy") and COUNTED_WHOLE.match(w.label.strip("“”\"")):

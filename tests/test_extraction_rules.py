@@ -1269,3 +1269,11 @@ def test_a_five_year_plan_period_gives_its_last_year_unless_a_figure_is_for_each
 def test_what_a_places_de_introduces_lies_there():
     rels = relations("支持张店区的老旧小区整治工程和高新区建设。")
     assert ("老旧小区整治工程", "locatedIn", "张店区") in rels
+
+
+def test_parts_after_ji_and_between_you_and_zucheng():
+    rels = relations("“两山”工程即绿水青山工程和金山银山工程。")
+    assert {s_ for s_, p, o in rels if p == "partOf" and o == "两山工程"} == {"绿水青山工程", "金山银山工程"}
+    rels = relations("长株潭自主创新示范区由长沙高新区、株洲高新区和湘潭高新区组成。")
+    assert {s_ for s_, p, o in rels if p == "partOf" and o == "长株潭自主创新示范区"} == {"长沙高新区", "株洲高新区", "湘潭高新区"}
+    assert not relations("立即启动绿水青山工程，即将开工金山银山工程。")
