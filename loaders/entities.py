@@ -295,6 +295,7 @@ def _quote_tails() -> tuple[re.Pattern, re.Pattern]:
 
 
 PREDICATE_OPENERS = tuple(read_groups("cues.txt")["predicate"])
+PREDICATE_OPENER = re.compile("|".join(sorted(PREDICATE_OPENERS, key=len, reverse=True)))
 #: verbs no name runs over: those opening an enumeration or a definition
 TAIL_STOP = re.compile(r"包括|包含|分别|主要有|是指|即")
 
@@ -303,7 +304,7 @@ def _tail_before_predicate(text: str, end: int) -> re.Match | None:
     """The tail after a quote that ends in a suffix where the sentence's predicate begins
     (“一江两岸”城市更新行动完成投资…): the suffix ends a word there, by jieba's segmentation."""
     window = re.match(rf"[{CJK}]{{3,16}}", text[end:end + 16])
-    if window is None:
+    if window is None or not PREDICATE_OPENER.search(text, end + 2, end + 16):
         return None
     run = window.group(0).split("的")[0]   # (“两化”深度融合各项工作的行动纲领: no name runs over 的)
     pos, best = 0, None

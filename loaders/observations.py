@@ -269,7 +269,8 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
     inherited = None
     section = None    # the initiative the current heading names
     part_year, part_kind = None, None   # what the current top-level heading says (二、2023年工作安排)
-    scope_target = False   # the sentence's opening set targets (到2025年，…；…；…。)
+    scope_target = None    # whether the sentence's opening set targets (到2025年，…；…；…。)
+    opening = ("", 0)      # that opening clause and where its first number stands
     for i, s in enumerate(sentences):
         sent_dates = dates_in[i]
         sentence = text[s.start:s.end]
@@ -279,8 +280,10 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                 part_year, part_kind = _section_context(sentence, sent_dates)
         after_semicolon = bool(i) and text[sentences[i - 1].start:sentences[i - 1].end].rstrip().endswith((";", "；"))
         if not (after_semicolon and sentences[i - 1].paragraph == s.paragraph):
+            # decided when a later clause first asks (most sentences have no clause after a semicolon)
             first = qs_in[i][0].number_start - s.start if qs_in[i] else len(sentence)
-            scope_target = _opens_targets(sentence, first, doc_year)
+            scope_target = None
+            opening = (sentence, first)
         part_target = part_kind == "Target" and part_year is not None and (doc_year is None or part_year >= doc_year)
         if CONTINUATION.match(sentence):
             inherited = announced
@@ -308,9 +311,11 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                                 carried_kind.get(s.paragraph) or part_kind)
             if kind == "Target" and part_kind == "Achievement" and not MODAL_TARGET.search(before_q):
                 kind = "Achievement"   # 一、发展基础: 由2015年的…增加到2020年的…: a horizon reviewed, not set
-            if kind == "Achievement" and (scope_target or part_target) and not PAST.search(before_q) \
-                    and (year is None or doc_year is None or year >= doc_year):
-                kind = "Target"   # 到2025年，…；累计建成绿色工厂5000家: what is to be done by then
+            if kind == "Achievement" and not PAST.search(before_q) and (year is None or doc_year is None or year >= doc_year):
+                if scope_target is None:
+                    scope_target = _opens_targets(opening[0], opening[1], doc_year)
+                if scope_target or part_target:
+                    kind = "Target"   # 到2025年，…；累计建成绿色工厂5000家: what is to be done by then
             if _has_cue(before_q):
                 carried_kind[s.paragraph] = kind
             # the nearest name before the number in its sentence, else what the paragraph is about
