@@ -718,6 +718,35 @@ def _zones_used_as_kinds(text: str, parks: list[Mention]) -> set[str]:
     return out
 
 
+#: A、B、C“三位一体”X工程: a list unified by a count of its own items, then what it names
+UNIFIED_LIST = re.compile(rf"(?P<items>(?:[{CJK}]{{1,8}}、)+[{CJK}]{{1,8}})[“\"]?(?P<n>[两三四五六七八九十])位一体[”\"]?(?P<tail>[{CJK}]{{2,14}})")
+
+
+@lru_cache(maxsize=1)
+def _unified_tail() -> re.Pattern:
+    g = gazetteer()
+    return re.compile(rf"[{CJK}]{{0,12}}?(?:{alternation(g.program_suffixes + g.policy_suffixes)})(?![{CJK}])")
+
+
+def _unified_lists(text: str) -> list[Mention]:
+    """齐长城、鲁山、原山“三位一体”生态文化旅游带建设工程: where the count of “N位一体” is the
+    number of items listed right before it, the items are what it unifies and belong to the
+    name; the name ends where its suffix does."""
+    out = []
+    for m in UNIFIED_LIST.finditer(text):
+        items = m.group("items").split("、")
+        if len(items) != "两三四五六七八九十".index(m.group("n")) + 2:
+            continue
+        tail = _unified_tail().match(text, m.start("tail"), m.start("tail") + 16)
+        if tail is None:
+            continue
+        first = strip_leading_verbs(items[0])   # (实施泰山、…: the verb opening the list is no item)
+        start = m.start() + len(items[0]) - len(first)
+        label = re.sub(r"[“”\"]", "", text[start:tail.end()])
+        out.append(Mention(start, tail.end(), label, class_by_suffix(label, "Program"), "quote"))
+    return out
+
+
 def _parks_listed(text: str) -> list[Mention]:
     """258、小微企业园、海创园等市本级创业园区: the items of a list a category of zones closes
     are zones, unless their words are common (光伏、储能等产业园区 lists industries)."""
@@ -840,6 +869,7 @@ def find_mentions(text: str) -> list[Mention]:
     listed_parks = _parks_listed(text)
     kinds = _zones_used_as_kinds(text, listed_parks)
     cands.extend(m for m in listed_parks if m.label not in kinds)
+    cands.extend(_unified_lists(text))
     for m in p["prohibited_zone"].finditer(text):
         cands.append(Mention(m.start(), m.end(), m.group(0), "Policy", "suffix"))
     for m in p["period_plan"].finditer(text):

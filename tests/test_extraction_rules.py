@@ -1277,3 +1277,10 @@ def test_parts_after_ji_and_between_you_and_zucheng():
     rels = relations("长株潭自主创新示范区由长沙高新区、株洲高新区和湘潭高新区组成。")
     assert {s_ for s_, p, o in rels if p == "partOf" and o == "长株潭自主创新示范区"} == {"长沙高新区", "株洲高新区", "湘潭高新区"}
     assert not relations("立即启动绿水青山工程，即将开工金山银山工程。")
+
+
+def test_a_list_unified_by_a_count_of_its_own_items_belongs_to_the_name():
+    labels = {m.label for m in find_mentions("实施泰山、徂徕山、汶河“三位一体”生态保护修复工程，统筹推进“五位一体”总体布局。")}
+    assert "泰山、徂徕山、汶河三位一体生态保护修复工程" in labels
+    # a count that is not the number of items listed unifies something else
+    assert not any("、" in m.label for m in find_mentions("实施山、水“三位一体”保护修复工程。"))
