@@ -718,6 +718,8 @@ def _zones_used_as_kinds(text: str, parks: list[Mention]) -> set[str]:
     return out
 
 
+#: a paragraph that opens by defining an unquoted term (提级调查是指…, 河长制是指…)
+DEFINED_TERM = re.compile(rf"(?m)^[ \t\u3000]*(?P<term>[{CJK}]{{2,10}})(?=是指)")
 #: A、B、C“三位一体”X工程: a list unified by a count of its own items, then what it names
 UNIFIED_LIST = re.compile(rf"(?P<items>(?:[{CJK}]{{1,8}}、)+[{CJK}]{{1,8}})[“\"]?(?P<n>[两三四五六七八九十])位一体[”\"]?(?P<tail>[{CJK}]{{2,14}})")
 
@@ -824,6 +826,13 @@ def find_mentions(text: str) -> list[Mention]:
         inner = quoted[0].strip()
         cands.append(Mention(m.start("head"), m.end("head"), label, initiative_class(label),
                              "quote", alias=inner if re.search(f"[{CJK}]", inner) else None, headword=True))
+    for m in DEFINED_TERM.finditer(text):   # 提级调查是指，…: a paragraph defining a term opens with it
+        term = m.group("term")
+        if term not in GENERIC_NAMES and term not in g.places and term not in g.central \
+                and class_by_suffix(term, "Program") in ("Program", "Policy"):
+            # with no program suffix (工程, 行动, 试点…), a term defined is a practice or regime: a Policy
+            cls = initiative_class(term) if class_suffix(term) else "Policy"
+            cands.append(Mention(m.start("term"), m.end("term"), term, cls, "quote"))
     for m in p["bracket"].finditer(text):
         inner = m.group(1).strip()
         if re.search(f"[{CJK}]", inner) and not re.fullmatch(r"[第\d一二三四五六七八九十百]+[条章节款]?", inner):

@@ -1284,3 +1284,9 @@ def test_a_list_unified_by_a_count_of_its_own_items_belongs_to_the_name():
     assert "泰山、徂徕山、汶河三位一体生态保护修复工程" in labels
     # a count that is not the number of items listed unifies something else
     assert not any("、" in m.label for m in find_mentions("实施山、水“三位一体”保护修复工程。"))
+
+
+def test_a_paragraph_opening_by_defining_a_term_names_it():
+    text = "全年完成造林10万亩。\n交叉检查是指，由市级部门组成检查组对区县开展检查。\n林长制是指由各级党政领导担任林长。"
+    found = {m.label: m.cls for m in find_mentions(text)}
+    assert found.get("交叉检查") == "Policy" and found.get("林长制") == "Policy"
