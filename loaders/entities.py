@@ -734,8 +734,12 @@ def _unified_lists(text: str) -> list[Mention]:
     """齐长城、鲁山、原山“三位一体”生态文化旅游带建设工程: where the count of “N位一体” is the
     number of items listed right before it, the items are what it unifies and belong to the
     name; the name ends where its suffix does."""
-    out = []
-    for m in UNIFIED_LIST.finditer(text):
+    out, seen = [], set()
+    for at in (k.start() for k in re.finditer("位一体", text)):   # (only around each 位一体: a rare word)
+        m = UNIFIED_LIST.search(text, max(0, at - 60), at + 30)
+        if m is None or m.start() in seen:
+            continue
+        seen.add(m.start())
         items = m.group("items").split("、")
         if len(items) != "两三四五六七八九十".index(m.group("n")) + 2:
             continue
