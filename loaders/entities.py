@@ -782,6 +782,16 @@ def _zone_or_place(name: str) -> str:
     return "Park" if DEVELOPMENT_ZONE.search(name) else "Place"
 
 
+def _word_at(text: str, start: int, end: int) -> bool:
+    """True when jieba's segmentation of the text around [start, end) has word ends at both."""
+    lo = max(0, start - 3)
+    ends, pos = {lo}, lo
+    for w in _jieba().lcut(text[lo:end + 3], HMM=False):
+        pos += len(w)
+        ends.add(pos)
+    return start in ends and end in ends
+
+
 def _in_idiom(text: str, start: int, end: int, idioms: set[str]) -> bool:
     """True when the span lies inside a four-character idiom of the text (长治 in 长治久安)."""
     for b in range(max(0, end - 4), start + 1):
@@ -900,6 +910,8 @@ def find_mentions(text: str) -> list[Mention]:
     for m in place_matches:
         if m.end() - m.start() == 2 and _in_idiom(text, m.start(), m.end(), g.idioms):
             continue
+        if m.end() - m.start() == 2 and g.places[m.group(0)].name != m.group(0) and not _word_at(text, m.start(), m.end()):
+            continue  # 沿海北部湾, 南通过, 三明治: a short name the words around it do not leave whole
         if ORGANIZATION_AFTER.match(text, m.end()) or ROAD_AFTER.match(text, m.end()) or TITLE_AFTER.match(text, m.end()):
             continue  # 上海证券交易所, 上海路北延, 浙江省名牌产品: an organization, a road or a title, not scored
         if text[m.start() - 1:m.start()] in "“\"" and m.start() > 0 and IS_CJK.match(text[m.end():m.end() + 1] or "x"):

@@ -1290,3 +1290,9 @@ def test_a_paragraph_opening_by_defining_a_term_names_it():
     text = "全年完成造林10万亩。\n交叉检查是指，由市级部门组成检查组对区县开展检查。\n林长制是指由各级党政领导担任林长。"
     found = {m.label: m.cls for m in find_mentions(text)}
     assert found.get("交叉检查") == "Policy" and found.get("林长制") == "Policy"
+
+
+def test_a_short_place_name_must_stand_as_a_word():
+    text = "依托沿海北部湾港口，方案经审核后由南通过专家评审，支持和田玉产业；淄博和济南、长沙与南昌合作。"
+    places = {m.label for m in find_mentions(text) if m.cls == "Place"}
+    assert places == {"淄博", "济南", "长沙", "南昌"}
