@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import NameMatcher, alternation, gazetteer, read_groups, read_list, trie_regex
-from .structure import HEADING
+from .structure import HEADING, clause_start
 
 CJK = "\u3400-\u9fff"
 CN_NUM = "零〇一二两三四五六七八九十百千万"
@@ -632,6 +632,10 @@ LEVELS_JOINED = re.compile(r"^(?:(?:国家|中央|省|市)(?:和|及|与|、)(?:
 REMEDIAL = re.compile(r"(?:治理|整治|清理|整顿|排查|打击)$")
 
 
+#: what ends the run of a list before a counted whole or a category of zones
+LIST_BREAKS = "，,。；;：:\n"
+
+
 def _parts_before_counted_whole(text: str, cands: list[Mention]) -> list[Mention]:
     """A、B、C等六大提升工程 / A、B和C三项制度: the items listed right before a name that
     counts its parts are those parts."""
@@ -642,9 +646,8 @@ def _parts_before_counted_whole(text: str, cands: list[Mention]) -> list[Mention
         label = whole.label.strip("“”\"")
         if not COUNTED.search(label):
             continue
-        boundary = max(text.rfind(c, 0, whole.start) for c in "，,。；;：:\n")
-        segment = text[boundary + 1:whole.start]
-        segment = re.sub(r"等$", "", segment)
+        first = clause_start(text, whole.start, breaks=LIST_BREAKS)
+        segment = re.sub(r"等$", "", text[first:whole.start])
         items = ITEM_SPLIT.split(segment)
         if len(items) < 2:
             continue
@@ -652,7 +655,7 @@ def _parts_before_counted_whole(text: str, cands: list[Mention]) -> list[Mention
         kind = kind.group(1) if kind and class_suffix(label) and not label.endswith(kind.group(1)) else None
         if REMEDIAL.search(label):
             continue  # 拖欠企业账款、侵害企业产权…“五个专项治理”: the wrongs a campaign treats, not its parts
-        pos = boundary + 1
+        pos = first
         for k, item in enumerate(items):
             at = text.find(item, pos)
             pos = at + len(item)
@@ -759,9 +762,8 @@ def _parks_listed(text: str) -> list[Mention]:
     out = []
     places = gazetteer().places
     for m in _patterns()["parks_listed"].finditer(text):
-        boundary = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
-        pos = boundary
-        for item in ITEM_SPLIT.split(text[boundary:m.start()]):
+        pos = clause_start(text, m.start(), breaks=LIST_BREAKS)
+        for item in ITEM_SPLIT.split(text[pos:m.start()]):
             at = text.find(item, pos)
             pos = at + len(item)
             # 对入驻X: the preposition and then the verbs after it are no part of the name

@@ -28,6 +28,7 @@ from .dates import DateExpr
 from .entities import Mention, pos_tagger, class_suffix
 from .gazetteer import alternation, gazetteer
 from .quantities import Quantity
+from .structure import clause_start
 
 ABOUT_CLASSES = ("Program", "Policy", "PolicyDocument", "Park")
 TARGET_GENRES = ("计划", "方案", "意见", "办法", "措施", "规划", "纲要", "细则", "规定", "通知", "条例")
@@ -138,8 +139,7 @@ def _measures_another(text: str, sentence: str, s_start: int, q: Quantity, about
     earlier clause named with its own figure right after it (认定A示范项目10个，B示范项目5个，
     培育1—2个C企业; 安排A专项资金3.5亿元，安排B资金12亿元)."""
     at = q.number_start - s_start
-    clause_start = s_start + max(sentence.rfind(c, 0, at) for c in "，,；;") + 1
-    if about.end > clause_start or not any(o.start == about.end for o in quantities):
+    if about.end > clause_start(text, s_start + at, s_start) or not any(o.start == about.end for o in quantities):
         return False   # (支持“双百登高”，每年安排…，遴选50个项目: the program's clauses go on describing it)
     phrase = CHANGE_WORDS.sub("", indicator_phrase(sentence, at))
     label = about.label.strip("“”\"")
@@ -167,8 +167,7 @@ def indicator_phrase(sentence: str, offset: int) -> str:
     punctuation and the number (完成老旧小区整治项目106个 → 老旧小区整治项目)."""
     _, _, any_cue = _cue_patterns()
     before = sentence[:offset]
-    cut = max(before.rfind(c) for c in "，,；;：:。（(、")
-    phrase = before[cut + 1:]
+    phrase = before[clause_start(before, len(before), breaks="，,；;：:。（(、"):]
     cues = list(any_cue.finditer(phrase))
     if cues:
         phrase = phrase[cues[-1].end():]
@@ -344,9 +343,8 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             if genre_target:
                 # a plan's or measures' figures are the document's own unless their sentence names
                 # another: a name in the number's clause, or one the text marks (“…”, 《…》)
-                clause_start = s.start + max(sentence.rfind(c, 0, q.start - s.start) for c in "，,；;：:") + 1
-                if about is not None and about.start < clause_start and about.source not in ("quote", "title") \
-                        and about.cls != "Program":
+                if about is not None and about.start < clause_start(text, q.start, s.start, breaks="，,；;：:") \
+                        and about.source not in ("quote", "title") and about.cls != "Program":
                     about = None
                 if about is None and section is not None and not another:
                     about = section
@@ -355,8 +353,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             else:
                 # a name in an earlier clause that its own verb governs (启动X，新建Y18处) is not
                 # what the number measures: the paragraph's topic is
-                clause_start = s.start + max(sentence.rfind(c, 0, q.start - s.start) for c in "，,；;") + 1
-                if about is not None and about.end <= clause_start and not closes_list and \
+                if about is not None and about.end <= clause_start(text, q.start, s.start) and not closes_list and \
                         STARTED_BEFORE.search(text[max(s.start, about.start - 6):about.start]) and s.paragraph in topic:
                     # (a paragraph naming its topic once has none: the program started stays)
                     about = topic[s.paragraph] if s.paragraph not in named_once else about

@@ -22,6 +22,7 @@ from .dates import DateExpr
 from .entities import Mention
 from .gazetteer import alternation, gazetteer
 from .observations import group_by_sentence
+from .structure import clause_start
 
 INITIATIVES = ("PolicyDocument", "Policy", "Program")
 COMPOSED_OF = re.compile(r"由[^。；;]{2,80}?(?:组成|构成)")
@@ -122,7 +123,7 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             bodies = [m for m in ms if m.cls == "IssuingBody" and prev_end <= m.start and m.end <= vs]
             # 为贯彻落实党中央、国务院…部署，…，国家发展改革委、工业和信息化部研究制定了《…》: when the
             # verb's own clause names bodies, they issued it, not those of the clauses before it
-            clause = max(text.rfind(c, s.start, vs) for c in "，,；;：:") + 1
+            clause = clause_start(text, vs, s.start, breaks="，,；;：:")
             bodies = [b for b in bodies if b.start >= clause] or bodies
             if not bodies and k:  # X印发《A》，提出B: the same body goes on
                 bodies = last_bodies
@@ -219,8 +220,8 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
         # A、B、C“四大提升工程”: the items listed right before a counted whole are its parts
         for w in ms:
             if w.cls in ("Program", "Policy") and COUNTED_WHOLE.match(w.label.strip("“”\"")):
-                boundary = max(text.rfind(c, s.start, w.start) for c in "，,。；;：:")
-                listed = [m for m in ms if max(boundary, s.start) <= m.start and m.end <= w.start
+                first = clause_start(text, w.start, s.start, breaks="，,。；;：:")
+                listed = [m for m in ms if first <= m.start and m.end <= w.start
                           and m.cls in ("Program", "Policy") and m is not w]
                 if len(listed) >= 2:
                     for p_ in listed:

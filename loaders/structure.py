@@ -42,6 +42,15 @@ HEADING = re.compile(rf"^\s*(?:[{CN_DIGITS}]+、|[(（][{CN_DIGITS}]+[)）]|\d+[
 SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)]?|\n")
 
 
+CLAUSE_BREAKS = "，,；;"
+
+
+def clause_start(text: str, at: int, lo: int = 0, breaks: str = CLAUSE_BREAKS) -> int:
+    """Where the clause holding position ``at`` begins: just after the last of ``breaks``
+    between ``lo`` and ``at``, else ``lo``."""
+    return max(lo, max(text.rfind(c, lo, at) for c in breaks) + 1)
+
+
 def paragraphs_of(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
