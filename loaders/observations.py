@@ -65,7 +65,10 @@ STRONG_TARGET = re.compile(r"计划(?!项目|内|单列)|力争|(?<!经过积极
                            r"|(?:(?<!截止)到|(?<![截])至)\s*(?:19|20)\d\d\s*年")
 #: a sentence that goes on listing what the previous one announced (…将实施的工程。即：…)
 CONTINUATION = re.compile(r"\s*(?:即|包括|主要包括|具体包括|具体是|分别是|分别为|主要有)\s*[:：,，]?")
-DONE = re.compile(r"已|累计|截至|截止|目前")
+#: a past marker: 已, 截至, 目前 make a figure a result even where targets are being set
+PAST = re.compile(r"已|截至|截止|目前")
+#: a result's marker: a past marker, or 累计 (which in a sentence setting targets is cumulative, no past)
+DONE = re.compile(PAST.pattern + r"|累计")
 ACTION_TAIL = re.compile(r"(?:整治|改造|建设|提升|治理)$")
 STARTED_BEFORE = re.compile(r"(?:启动|开展|实施|推进|推动|开工)$")
 #: a definition (“六横”指六个…): of what a program is to comprise, and what its figures are about
@@ -74,8 +77,6 @@ ENUMERATION = re.compile(DEFINITION.pattern + r"|包括|包含|分别是|分别�
 #: a figure stated for each year of a span (每年推进10项); 年均 (an average over it) refers to its end
 PER_YEAR = re.compile(r"每年")
 HORIZON_BEFORE = re.compile(r"(?:到|至|截至|截止)\s*$")
-#: a past marker: 已, 截至, 目前 make a figure a result even where targets are being set
-PAST = re.compile(r"已|截至|截止|目前")
 #: the cues that set a target whatever the section (a horizon alone, 到2020年, may be reviewed,
 #: and 争取 there says what was secured: 全年争取新增专项债券额度286亿元)
 MODAL_TARGET = re.compile(r"力争|计划|(?<![即日必])将(?!近)|确保|预计|目标|拟|(?<![主重需只])要(?![求点素])")
@@ -134,14 +135,13 @@ def _opens_targets(sentence: str, first: int, doc_year: int | None) -> bool:
     return not (horizon and doc_year is not None and int(horizon.group(0)) < doc_year)
 
 
-def _measures_another(text: str, sentence: str, s_start: int, q: Quantity, about: Mention, quantities) -> bool:
+def _measures_another(text: str, s_start: int, q: Quantity, phrase: str, about: Mention, quantities) -> bool:
     """True when the number's clause says what it measures and that is not ``about``, which an
     earlier clause named with its own figure right after it (认定A示范项目10个，B示范项目5个，
-    培育1—2个C企业; 安排A专项资金3.5亿元，安排B资金12亿元)."""
-    at = q.number_start - s_start
-    if about.end > clause_start(text, s_start + at, s_start) or not any(o.start == about.end for o in quantities):
+    培育1—2个C企业; 安排A专项资金3.5亿元，安排B资金12亿元). ``phrase`` is the number's indicator phrase."""
+    if about.end > clause_start(text, q.number_start, s_start) or not any(o.start == about.end for o in quantities):
         return False   # (支持“双百登高”，每年安排…，遴选50个项目: the program's clauses go on describing it)
-    phrase = CHANGE_WORDS.sub("", indicator_phrase(sentence, at))
+    phrase = CHANGE_WORDS.sub("", phrase)
     label = about.label.strip("“”\"")
     if phrase and (phrase in label or label in phrase):
         return False
@@ -336,7 +336,8 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                 if defined is not None and DEFINITION.search(text[defined.end:q.start]) and \
                         DEFINITION.search(text[defined.end:about.start]):
                     about, settled = defined, True   # “双千”计划是指面向…“一带一路”…千项: the figures define the 双千计划
-            another = about is not None and not settled and _measures_another(text, sentence, s.start, q, about, qs_in[i])
+            phrase = indicator_phrase(sentence, at)
+            another = about is not None and not settled and _measures_another(text, s.start, q, phrase, about, qs_in[i])
             if another:   # 智能工厂示范项目5个，培育1—2个智能服务示范企业: the second count is of other things
                 about = None
             about_self = False
@@ -362,7 +363,6 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                     about = topic[s.paragraph]   # (not a name a paragraph comes to once, after its figures)
             if about is not None and about.self_ref:
                 about, about_self = None, True
-            phrase = indicator_phrase(sentence, at)
             if not phrase and text[q.start - 1:q.start] == "、":
                 phrase = prev_indicator
             prev_indicator = phrase or prev_indicator
