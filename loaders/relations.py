@@ -209,14 +209,7 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             parts = _same_clause(text, s.start + e.end(), parts, breaks="。；;")
             for p in parts:
                 rels.append(Relation(p, "partOf", whole, i))
-        # X由A、B和C组成: the whole before 由, its parts up to 组成/构成
-        for cm in COMPOSED_OF.finditer(sent):
-            at, end = s.start + cm.start(), s.start + cm.end()
-            wholes = [m for m in ms if m.end <= at and m.cls in ("Program", "Policy", "Park")
-                      and not re.search(r"[，,；;]", text[m.end:at])]
-            parts = [m for m in ms if at < m.start and m.end <= end and wholes and GROUP.get(m.cls) == GROUP.get(wholes[-1].cls)]
-            for p_ in parts:
-                rels.append(Relation(p_, "partOf", wholes[-1], i))
+        _composed_of(text, sv, rels)
         # A、B、C“四大提升工程”: the items listed right before a counted whole are its parts
         for w in ms:
             if w.cls in ("Program", "Policy") and COUNTED_WHOLE.match(w.label.strip("“”\"")):
@@ -251,10 +244,9 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if not targets:
                 continue
             after = [m for m in ms if m.start >= targets[-1].end and m.cls in INITIATIVES]
-            subjects = _subjects_carried_out(text, s.start, at - len(im.group(0)), ms, sent)
             if has_self and (any(m.self_ref for m in by_sentence[i]) or PREAMBLE.search(sent)):
                 subj = None  # 为贯彻《…》…，特制定本办法: the document itself implements them
-            elif subjects:
+            elif subjects := _subjects_carried_out(text, s.start, s.start + im.start(), ms, sent):
                 for sj in subjects:   # A、B由C根据《X》规定执行: what the sentence opens with carries out X
                     for t in targets:
                         rels.append(Relation(sj, "implements", t, i))
@@ -297,11 +289,7 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             for n in by_sentence[i]:
                 if n.nested and n.start == m.start and n.end < m.end and n.cls in ("Place", "Park"):
                     rels.append(Relation(m, "locatedIn", n, i))
-        # 遵义市汇川区的遵义高新技术产业开发区 (GUIDELINES: X区的Y): what a place's 的 introduces lies there
-        for k, p_ in enumerate(ms):
-            if p_.cls == "Place" and k + 1 < len(ms) and ms[k + 1].cls in ("Park", "Program") \
-                    and text[p_.end:ms[k + 1].start] == "的":
-                rels.append(Relation(ms[k + 1], "locatedIn", p_, i))
+        _located_by_de(text, sv, rels)
     _headwords_issued_as_their_document(by_sentence, rels, issued)
     _parts_named_in_the_name(by_sentence, rels)
     # a notice issuing measures (关于印发《X》的通知) and the measures X have the same issuer
@@ -417,6 +405,26 @@ def _adopted(text: str, sv: _Sentence, rels: list[Relation], issued: list[IssueD
         date = next((d for d in reversed(sv.dates) if not d.period and d.end <= by_end), None)
         for o in docs[-1:]:
             _launched_by(o, bodies, date, sv, rels, issued)
+
+
+def _composed_of(text: str, sv: _Sentence, rels: list[Relation]) -> None:
+    """长株潭自主创新示范区由A、B和C组成: the whole before 由, its parts up to 组成/构成."""
+    for cm in COMPOSED_OF.finditer(sv.text):
+        at, end = sv.start + cm.start(), sv.start + cm.end()
+        wholes = [m for m in sv.names if m.end <= at and m.cls in ("Program", "Policy", "Park")
+                  and not re.search(r"[，,；;]", text[m.end:at])]
+        if not wholes:
+            continue
+        for p in sv.names:
+            if at < p.start and p.end <= end and GROUP.get(p.cls) == GROUP.get(wholes[-1].cls):
+                rels.append(Relation(p, "partOf", wholes[-1], sv.index))
+
+
+def _located_by_de(text: str, sv: _Sentence, rels: list[Relation]) -> None:
+    """遵义市汇川区的遵义高新技术产业开发区 (GUIDELINES: X区的Y): what a place's 的 introduces lies there."""
+    for place, nxt in zip(sv.names, sv.names[1:]):
+        if place.cls == "Place" and nxt.cls in ("Park", "Program") and text[place.end:nxt.start] == "的":
+            rels.append(Relation(nxt, "locatedIn", place, sv.index))
 
 
 #: a passive adoption: 《X》(已)经Y(第N次常务会议)审议通过/批准
