@@ -287,10 +287,16 @@ HONOUR_BEFORE = re.compile(r"(?:表彰为|荣膺|荣获|获得|授予|称号|誉
 
 
 @lru_cache(maxsize=1)
+def _initiative_suffix() -> str:
+    """An alternation of the suffixes that make a name a program or a policy."""
+    g = gazetteer()
+    return alternation(g.program_suffixes + g.policy_suffixes)
+
+
+@lru_cache(maxsize=1)
 def _quote_tails() -> tuple[re.Pattern, re.Pattern]:
     """The longest tail ending in a suffix at a word's end; a suffix right after the quote."""
-    g = gazetteer()
-    sfx = alternation(g.program_suffixes + g.policy_suffixes)
+    sfx = _initiative_suffix()
     return (re.compile(rf"[{CJK}]{{0,8}}(?:{sfx})(?:(?![{CJK}])|(?=[和及与]))"), re.compile(f"(?:{sfx}|建设)"))
 
 
@@ -300,12 +306,12 @@ PREDICATE_OPENER = re.compile("|".join(sorted(PREDICATE_OPENERS, key=len, revers
 TAIL_STOP = re.compile(r"包括|包含|分别|主要有|是指|即")
 
 
-def _tail_before_predicate(text: str, end: int) -> re.Match | None:
+def _tail_before_predicate(text: str, end: int) -> str:
     """The tail after a quote that ends in a suffix where the sentence's predicate begins
     (“一江两岸”城市更新行动完成投资…): the suffix ends a word there, by jieba's segmentation."""
     window = re.match(rf"[{CJK}]{{3,16}}", text[end:end + 16])
     if window is None or not PREDICATE_OPENER.search(text, end + 2, end + 16):
-        return None
+        return ""
     run = window.group(0).split("的")[0]   # (“两化”深度融合各项工作的行动纲领: no name runs over 的)
     pos, best = 0, None
     for w in _jieba().lcut(run, HMM=False):
@@ -314,7 +320,11 @@ def _tail_before_predicate(text: str, end: int) -> re.Match | None:
             break
         if class_suffix(run[:pos]) and text.startswith(PREDICATE_OPENERS, end + pos):
             best = pos
-    return re.compile(rf"[{CJK}]{{{best}}}").match(text, end) if best else None
+    return run[:best] if best else ""
+
+
+def _matched(m: re.Match | None) -> str:
+    return m.group(0) if m else ""
 
 
 def _quote_mention(text: str, m: re.Match) -> Mention | None:
@@ -333,16 +343,16 @@ def _quote_mention(text: str, m: re.Match) -> Mention | None:
     window = text[end:end + 14]
     cue = TAIL_STOP.search(window)   # “强省会”战略包括三项工程: the tail ends before an enumeration's verb
     window = window[:cue.start()] if cue else window
-    sm = longest.match(window) or _tail_before_predicate(text, end) or right_after.match(window[:6])
-    heading_tail = None if sm else HEADING_TAIL.match(text, end)
+    tail = _matched(longest.match(window)) or _tail_before_predicate(text, end) or _matched(right_after.match(window[:6]))
+    heading_tail = None if tail else HEADING_TAIL.match(text, end)
     if heading_tail and HEADING_AT.match(text, text.rfind("\n", 0, m.start()) + 1) \
             and not re.search(r"[。；;，,]", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
         # （九）鼓励“两化”深度融合。: in a heading, the words closing it after the quote are its name's
         label = inner + heading_tail.group(1)
         end += len(heading_tail.group(1))
-    elif sm:
-        label = inner + sm.group(0)
-        end += len(sm.group(0))
+    elif tail:
+        label = inner + tail
+        end += len(tail)
     elif tail := PLAN_YEARS_AFTER.match(text, end) or REGIME_AFTER.match(text, end):
         # 解决“大班额”三年规划: a plan named by its span; “两化”深度融合: the merger it abbreviates
         label = inner + tail.group(0)
@@ -418,7 +428,7 @@ def _phrase_ends(text: str, at: int) -> bool:
     if nxt.startswith("之一"):
         return False
     first = next(iter(pos_tagger().lcut(nxt, HMM=False)), None)
-    return first is not None and first.flag[:1] not in ("n", "v") or (first is not None and first.flag == "vd")
+    return first is not None and (first.flag[:1] not in ("n", "v") or first.flag == "vd")
 
 
 def _suffix_mentions(text: str) -> list[Mention]:
@@ -469,7 +479,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
             # a phase named with its period: …攻坚行动(2017年7月至2020年6月),专项巩固提升行动(2020年7月…)
             or ((i == 0 or text[i - 1] in "，,；;：:") and PERIOD_AFTER.match(text, end) is not None))
         opens_paragraph = i == 0 or text[i - 1] == "\n"   # 为深入贯彻落实中共中央办公厅、…: a clause, cut as one
-        words = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False) if list_item else []
+        words = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False) if list_item or heading_item else []
         if list_item and len(run) <= 20 and not opens_paragraph and not MODALS & set(words):
             # whole, but an enumeration cue or a preposition still cuts (广州、深圳要率先开展…试点 is a clause),
             # and so does 和 after a name (A、B行动和C行动: the list's last two items)
@@ -477,8 +487,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             name = _after_last(words, LIST_STOPS | joined) + sfx
         elif heading_item and len(run) <= 20:
             # after its last preposition (以…为统领), less the verbs opening it; 一、双新双创推进行动 keeps its 推进
-            pre = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False)
-            name = strip_leading_verbs(_after_last(pre, {w for w in pre if len(w) == 1 and w in gazetteer().stop_words}) + sfx)
+            prepositions = {w for w in words if len(w) == 1 and w in gazetteer().stop_words}
+            name = strip_leading_verbs(_after_last(words, prepositions) + sfx)
         else:
             name = trim_name(run, sfx, run_start_after_number)
         name = strip_count_prefix(name)
@@ -611,7 +621,7 @@ def _enumerated_parts(text: str, cands: list[Mention]) -> list[Mention]:
 @lru_cache(maxsize=4096)
 def _starts_with_verb(phrase: str) -> bool:
     first = next(iter(pos_tagger().lcut(phrase, HMM=False)), None)
-    return first is not None and first.flag[:1] in ("v", "d") or (first is not None and first.flag == "ad")
+    return first is not None and (first.flag[:1] in ("v", "d") or first.flag == "ad")
 
 
 @lru_cache(maxsize=4096)
@@ -729,8 +739,8 @@ UNIFIED_LIST = re.compile(rf"(?P<items>(?:[{CJK}]{{1,8}}、)+[{CJK}]{{1,8}})[“
 
 @lru_cache(maxsize=1)
 def _unified_tail() -> re.Pattern:
-    g = gazetteer()
-    return re.compile(rf"[{CJK}]{{0,12}}?(?:{alternation(g.program_suffixes + g.policy_suffixes)})(?![{CJK}])")
+    """The shortest run ending in an initiative suffix at a word's end (…生态文化旅游带建设工程)."""
+    return re.compile(rf"[{CJK}]{{0,12}}?(?:{_initiative_suffix()})(?![{CJK}])")
 
 
 def _unified_lists(text: str) -> list[Mention]:
