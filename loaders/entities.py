@@ -300,8 +300,13 @@ def _quote_tails() -> tuple[re.Pattern, re.Pattern]:
     return (re.compile(rf"[{CJK}]{{0,8}}(?:{sfx})(?:(?![{CJK}])|(?=[和及与]))"), re.compile(f"(?:{sfx}|建设)"))
 
 
-PREDICATE_OPENERS = tuple(read_groups("cues.txt")["predicate"])
-PREDICATE_OPENER = re.compile("|".join(sorted(PREDICATE_OPENERS, key=len, reverse=True)))
+@lru_cache(maxsize=1)
+def _predicate_openers() -> tuple[tuple[str, ...], re.Pattern]:
+    """The words that open a predicate (cues.txt), as a tuple and as one pattern."""
+    words = tuple(gazetteer().cues["predicate"])
+    return words, re.compile(alternation(words))
+
+
 #: verbs no name runs over: those opening an enumeration or a definition
 TAIL_STOP = re.compile(r"包括|包含|分别|主要有|是指|即")
 
@@ -309,8 +314,9 @@ TAIL_STOP = re.compile(r"包括|包含|分别|主要有|是指|即")
 def _tail_before_predicate(text: str, end: int) -> str:
     """The tail after a quote that ends in a suffix where the sentence's predicate begins
     (“一江两岸”城市更新行动完成投资…): the suffix ends a word there, by jieba's segmentation."""
+    openers, opener = _predicate_openers()
     window = re.match(rf"[{CJK}]{{3,16}}", text[end:end + 16])
-    if window is None or not PREDICATE_OPENER.search(text, end + 2, end + 16):
+    if window is None or not opener.search(text, end + 2, end + 16):
         return ""
     run = window.group(0).split("的")[0]   # (“两化”深度融合各项工作的行动纲领: no name runs over 的)
     pos, best = 0, None
@@ -318,7 +324,7 @@ def _tail_before_predicate(text: str, end: int) -> str:
         pos += len(w)
         if pos > 12:
             break
-        if class_suffix(run[:pos]) and text.startswith(PREDICATE_OPENERS, end + pos):
+        if class_suffix(run[:pos]) and text.startswith(openers, end + pos):
             best = pos
     return run[:best] if best else ""
 
