@@ -238,9 +238,9 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     for q in out:
         bound = BOUND_BEFORE.search(text, max(0, q.start - 3), q.start + 2)
         if bound and bound.end() in (q.start, q.start + 2) and bound.start() < q.start:
-            # 不低于80%, 不超过30万元, 不足5%: the words bounding the figure are part of it
-            if bound.end() == q.start:
-                q.comparator = BOUND[bound.group(0)]
+            # 不低于80%, 不超过30万元, 不足5%: the words bounding the figure are part of it and say
+            # how it bounds (不超过 may end inside a figure that took its 超过)
+            q.comparator = BOUND[bound.group(0)]
             q.lead += q.start - bound.start()
             q.start = bound.start()
             q.text = text[q.start:q.end]
@@ -333,8 +333,6 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         v2 = v2 * f if v2 is not None else None
     comparator = COMPARATOR.get(m.group("pre") or "") or COMPARATOR.get(m.group("approx") or "") \
         or COMPARATOR.get(m.group("post") or "")
-    if m.group("pre") == "超过" and text[m.start() - 1:m.start()] == "不":
-        comparator = "atMost"  # 不超过100万元
     if v1 == 0 and v2 is None:
         return None
     return Quantity(start, m.end(), text[start:m.end()], _clean(v1), unit,
