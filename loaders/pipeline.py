@@ -35,7 +35,7 @@ from .structure import analyse
 ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
 
 #: bump when extraction changes, so that re-ingesting the same file refreshes its graph
-EXTRACTOR_VERSION = "0.17.0"
+EXTRACTOR_VERSION = "0.18.0"
 
 
 @dataclass

@@ -1296,3 +1296,10 @@ def test_a_short_place_name_must_stand_as_a_word():
     text = "依托沿海北部湾港口，方案经审核后由南通过专家评审，支持和田玉产业；淄博和济南、长沙与南昌合作。"
     places = {m.label for m in find_mentions(text) if m.cls == "Place"}
     assert places == {"淄博", "济南", "长沙", "南昌"}
+
+
+def test_an_annual_average_is_a_measure_not_a_target_cue():
+    report = "某市2023年统计公报\n\n全市PM2.5年均浓度为45微克/立方米，年末森林覆盖率为42.8%。"
+    assert {k for t, k, _, _ in obs(report) if t in ("45微克/立方米", "42.8%")} == {"Achievement"}
+    plan = "某市生态环境保护三年行动计划\n\n到2025年，PM2.5年均浓度降至35微克/立方米。"
+    assert [k for t, k, _, _ in obs(plan) if t == "35微克/立方米"] == ["Target"]
