@@ -103,5 +103,20 @@ def relative_dates(text: str, doc_year: int | None) -> list[DateExpr]:
     return out
 
 
+#: the genres of a document about one year, whose title names it (襄阳市2023年统计公报, 2023年工作总结,
+#: 2024年工作要点); a government work report is not one: its title's year is the year it is given
+YEAR_COVERED = re.compile(r"统计公报|工作总结|工作要点|工作计划|年度报告|执行情况")
+
+
+def covered_year(title: str | None) -> int | None:
+    """The one year a document of a yearly genre covers, by its title; none where the title
+    names two years (2023年预算执行情况和2024年预算草案) or a span (2023—2025年工作计划)."""
+    if not title or not YEAR_COVERED.search(title):
+        return None
+    years = {d.year for d in find_dates(title)}
+    spans = [d for d in find_dates(title) if d.period]
+    return years.pop() if len(years) == 1 and not spans else None
+
+
 def xsd_type(iso: str) -> str:
     return {4: "gYear", 7: "gYearMonth", 10: "date"}[len(iso)]

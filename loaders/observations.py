@@ -12,7 +12,8 @@ to, the entity it is about and the indicator it measures.
 - Year: the nearest year before the number in its sentence (到2020年 → 2020, 截至2017年底
   → 2017, 2018—2020年 → 2020) that is not a comparison's base (比2020年下降), else one
   carried from an earlier sentence of the same paragraph, else the year of its section's
-  heading, else none.
+  heading, else the one year a yearly document covers by its title (2023年统计公报,
+  2024年工作要点), else none.
 - About: the nearest initiative, document or park named before the number in its
   sentence, else the paragraph's first such entity, else (for a plan or measures) the
   document itself.
@@ -31,7 +32,7 @@ from .quantities import Quantity
 from .structure import clause_start
 
 ABOUT_CLASSES = ("Program", "Policy", "PolicyDocument", "Park")
-TARGET_GENRES = ("计划", "方案", "意见", "办法", "措施", "规划", "纲要", "细则", "规定", "通知", "条例")
+TARGET_GENRES = ("计划", "方案", "意见", "办法", "措施", "规划", "纲要", "细则", "规定", "通知", "条例", "要点")
 
 
 @dataclass
@@ -243,7 +244,11 @@ def paragraph_topics(text: str, sentences, about_in) -> tuple[dict[int, Mention]
 
 
 def build_observations(text: str, sentences, quantities: list[Quantity], dates: list[DateExpr],
-                       mentions: list[Mention], doc_year: int | None, genre_target: bool) -> list[Observation]:
+                       mentions: list[Mention], doc_year: int | None, genre_target: bool,
+                       covered: int | None = None) -> list[Observation]:
+    """The observations of ``quantities``; ``covered`` is the one year the document covers
+    (a 2023 statistical bulletin), the year of figures that neither their text nor their
+    section's heading dates."""
     out: list[Observation] = []
     carried: dict[int, int] = {}     # paragraph -> last year seen
     carried_kind: dict[int, str] = {}  # paragraph -> kind a cue last decided
@@ -299,8 +304,8 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             if span and not HORIZON_BEFORE.search(text, max(0, span.start - 3), span.start) \
                     and PER_YEAR.search(text, span.end, q.start):
                 year = None   # “十三五”期间，每年推进10项: a figure for each year of a span, of none
-            if year is None:
-                year = part_year   # 一、2022年工作回顾: the year of a section's figures that name none
+            if year is None:   # 一、2022年工作回顾: the year of a section's figures that name none
+                year = part_year if part_year is not None else covered
             at = q.number_start - s.start   # the cues before the number count, 不低于 among them
             before_q = sentence[:at]
             if inherited and not DONE.search(before_q):

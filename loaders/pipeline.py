@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..graph.store import DEFAULT_BASE, graph_iri_for
-from .dates import find_dates, relative_dates
+from .dates import covered_year, find_dates, relative_dates
 from .docnumbers import issuer_of_number, place_of_number
 from .emit import Emitter, N, P
 from .entities import BARE_COUNTED, Mention, class_suffix, find_mentions
@@ -275,7 +275,8 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
     if st.doc_number:
         blocked.append(st.doc_number)
     quantities = find_quantities(text, blocked)
-    observations = build_observations(text, st.sentences, quantities, dates, mentions, doc_year, genre_target)
+    observations = build_observations(text, st.sentences, quantities, dates, mentions, doc_year, genre_target,
+                                      covered_year(title))
     si = 0
     for ob in observations:
         q = ob.quantity

@@ -1303,3 +1303,14 @@ def test_an_annual_average_is_a_measure_not_a_target_cue():
     assert {k for t, k, _, _ in obs(report) if t in ("45微克/立方米", "42.8%")} == {"Achievement"}
     plan = "某市生态环境保护三年行动计划\n\n到2025年，PM2.5年均浓度降至35微克/立方米。"
     assert [k for t, k, _, _ in obs(plan) if t == "35微克/立方米"] == ["Target"]
+
+
+def test_a_yearly_documents_title_gives_the_year_of_figures_that_name_none():
+    bulletin = "某市2023年国民经济和社会发展统计公报\n\n某市统计局\n2024年3月20日\n\n全年地区生产总值5842.9亿元，比上年增长4.1%。\n\n年末常住人口526.1万人。"
+    assert {(k, y) for _, k, y, _ in obs(bulletin)} == {("Achievement", 2023)}
+    summary = "某市商务局2024年工作要点\n\n力争进出口总额增长5%以上。全年引进项目20个。"
+    assert {(k, y) for _, k, y, _ in obs(summary)} == {("Target", 2024)}
+    # a work report's title year is the year it is given; two years name no one year covered
+    for title in ("2024年某市政府工作报告", "关于某市2023年预算执行情况和2024年预算草案的报告"):
+        assert {y for _, _, y, _ in obs(f"{title}\n\n全市地区生产总值增长5%。")} == {None}
+
