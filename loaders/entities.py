@@ -875,8 +875,9 @@ def find_mentions(text: str) -> list[Mention]:
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "central"))
     for m in p["organ"].finditer(text):
         prev = text[m.start() - 1] if m.start() > 0 else ""
-        if prev and IS_CJK.match(prev) and prev not in "我和及与由经在的被为将、照据按向对从受请报":
-            continue
+        if prev and IS_CJK.match(prev) and prev not in "我和及与由经在的被为将、照据按向对从受请报" \
+                and not _word_at(text, m.start(), m.end()):
+            continue   # 城市委员会, 本市委托; but 落实省委、省政府部署 (jieba leaves 省委 whole)
         if EVERY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # 各区（市）县政府: every such body, no one body
         cands.append(Mention(m.start(), m.end(), m.group(0), "IssuingBody", "organ"))
@@ -890,10 +891,13 @@ def find_mentions(text: str) -> list[Mention]:
         start = m.start("pre") + len(pre) - len(lead)
         cands.append(Mention(start, m.end(), text[start:m.end()], "IssuingBody", "organ"))
     place_matches = list(p["place"].finditer(text))
+    central_ends = {c.end: c.start for c in cands if c.source == "central"}
     for m in place_matches:  # 衢州市人民政府, 中共四川省委: a division's name plus an organ suffix
         sm = p["organ_after_place"].match(text, m.end())
         if sm:
             start = m.start() - 2 if text[max(0, m.start() - 2):m.start()] == "中共" else m.start()
+            # 国家统计局襄阳调查队, 国家税务总局襄阳市税务局: a central body's branch in a division
+            start = central_ends.get(start, start)
             cands.append(Mention(start, sm.end(), text[start:sm.end()], "IssuingBody", "organ"))
     for m in re.finditer(r"(?:(?<![\u3400-\u9fff])|(?<=[照据由经在]))([省市县区])委[、和及]\1(?!委|政府|人民|人大|政协|[\u3400-\u9fff]{0,2}(?:厅|局|办))", text):
         start = m.end() - 1   # 市委、市在实施: "市" stands for 市政府 (texts drop words)

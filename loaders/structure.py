@@ -113,8 +113,11 @@ def analyse(text: str) -> Structure:
             if i <= 3 and len(line) > 16 and re.search(r"通过|批准|公布|发布|印发", line):
                 st.issuer_lines.append((s, e))  # (2019年…常务委员会…通过): who adopted it
             if i > 0 and st.title is not None:
-                prev = header[i - 1]
-                if prev != st.title and len(text[prev[0]:prev[1]]) <= 30:
+                # 襄阳市统计局 / 国家统计局襄阳调查队 / 2024年3月20日: each body signing it, one per line
+                for prev in reversed(header[max(0, i - 3):i]):
+                    line = text[prev[0]:prev[1]]
+                    if prev == st.title or prev in st.issuer_lines or len(line) > 30 or re.search(r"[。；;：:，,]", line):
+                        break
                     st.issuer_lines.append(prev)
             continue
         if line.endswith("文件") and len(line) <= 30:

@@ -1314,3 +1314,20 @@ def test_a_yearly_documents_title_gives_the_year_of_figures_that_name_none():
     for title in ("2024年某市政府工作报告", "关于某市2023年预算执行情况和2024年预算草案的报告"):
         assert {y for _, _, y, _ in obs(f"{title}\n\n全市地区生产总值增长5%。")} == {None}
 
+
+def test_a_central_bodys_branch_in_a_division_is_one_body():
+    labels = [m.label for m in find_mentions("国家统计局襄阳调查队、国家税务总局襄阳市税务局和中国人民银行襄阳市中心支行联合发布。")
+              if m.cls == "IssuingBody" and not m.nested]
+    assert labels == ["国家统计局襄阳调查队", "国家税务总局襄阳市税务局", "中国人民银行襄阳市中心支行"]
+
+
+def test_each_body_signing_on_a_line_of_its_own_issued_the_document():
+    text = "襄阳市2023年国民经济和社会发展统计公报\n\n襄阳市统计局\n国家统计局襄阳调查队\n2024年3月20日\n\n全年地区生产总值5842.9亿元。"
+    issuers = {o for s_, p, o in relations(text) if p == "issuedBy"}
+    assert issuers == {"襄阳市统计局", "国家统计局襄阳调查队"}
+
+
+def test_a_local_organ_after_a_verb_is_a_body_where_the_words_leave_it_whole():
+    found = {m.label for m in find_mentions("认真落实省委、省政府决策部署。")}
+    assert {"省委", "省政府"} <= found
+    assert not find_mentions("城市委员会成立，本市委托第三方评估。")
