@@ -198,16 +198,29 @@ def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
     if after_number:  # 5个…园区, 8项…制度: the measure word of the count is not part of the name
         run = re.sub(r"^(?:万元|亿元|元|万|亿|[个项座条家批期处所名只类种年月日号])", "", run)  # …29日某省…: a date's 日 too
     words = _jieba().lcut(run[: len(run) - len(suffix)], HMM=False)
-    cut = 0
+    cut = joined = 0
+    lead = None          # the first word after the verbs opening the run
+    inside = False       # a word that may stand inside a name (重点, 提升) cut after ``lead``
     for i, w in enumerate(words):
         if w in CONJUNCTIONS:
             # 安全生产和环境污染…试点 is one name; 铸链工程和强基工程 are two; none starts with 和
             if i == 0 or _ends_with_suffix("".join(words[:i])):
-                cut = i + 1
+                cut = joined = i + 1
             continue
         if w in stop or re.fullmatch(r"\d+年|\d+月|[0-9.]+", w) or (
                 len(w) > 2 and any(w[j:j + 2] in stop for j in range(len(w) - 1))):
+            if lead is not None:
+                if w not in IN_NAME_WORDS:
+                    inside = None   # another verb or function word: the run is a clause, cut as ever
+                elif inside is not None:
+                    inside = True
             cut = i + 1
+        elif lead is None:
+            lead = i
+    if lead and inside:
+        # 实施国有企业改革深化提升行动, 实施制造业重点产业链高质量发展行动: what the opening verbs
+        # govern is the whole name, the modifiers and verbs inside it included
+        cut = max(lead, joined)
     return "".join(words[cut:]) + suffix
 
 
@@ -231,6 +244,7 @@ WEAK_SUFFIXES = set(_LIMITS["weak"])
 
 GENERIC_NAMES = set(_LIMITS["generic"])
 GENERIC_CORES = set(_LIMITS["generic_cores"])
+IN_NAME_WORDS = set(_LIMITS["in_name"])
 MODIFIED_NOUNS = tuple(sorted(_LIMITS["modified_nouns"], key=len, reverse=True))
 ATTRIBUTIVE_AFTER = tuple(_LIMITS["attributive"])
 POLICY_CONTINUATIONS = tuple(_LIMITS["policy_continuations"])
@@ -536,8 +550,14 @@ def _suffix_mentions(text: str) -> list[Mention]:
             # 河长制工作制度: the working rules of a named regime name that regime
             out.append(Mention(start, start + len(core) - 2, core[:-2], "Policy", "suffix"))
             continue
-        if (cls == "Policy" and core.endswith("工作")) or core[-1] in "与和及、" or core in GENERIC_CORES:
+        if (cls == "Policy" and core.endswith("工作")) or core[-1] in "与和及、" or core in GENERIC_CORES \
+                or RANKED_CORE.fullmatch(core):
             continue  # 信息化工作制度: working rules; 调度与计划: two nouns joined; 企业试点: whose?
+            # 国家重大战略, 省重点工程: a rank, no one thing
+        if cls == "Park" and (level := DESIGNATION_LEVEL.match(name)) and \
+                not any(name[level.end():level.end() + n] in gazetteer().places for n in range(2, 8)):
+            continue  # 培育省级夜间经济集聚区1个, 争创国家级经济技术开发区: a designation; a zone's name
+            # names its place (文昌湖省级旅游度假区, 国家级株洲经济技术开发区)
         if LEVELS_JOINED.match(name):
             continue  # 国家和省智能制造战略: the strategies of two levels, not one name
         if "或" in core:
@@ -561,6 +581,10 @@ def _suffix_mentions(text: str) -> list[Mention]:
 
 #: the number of a heading before its 、 (二、实施设备更新行动): no item of a list
 HEADING_NUMBER = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]+$")
+#: a core that ranks without naming (国家重大战略, 省重点工程, 市级重要项目)
+RANKED_CORE = re.compile(r"(?:国家|中央|全国|省|市|县|区)?级?(?:重大|重要|重点|主要)")
+#: a level opening a zone's name: the designation (省级高新区), not one zone (文昌湖省级旅游度假区)
+DESIGNATION_LEVEL = re.compile(r"(?:国家|省|市|县|区)级")
 #: the verbs of building a zone, which open no zone's name (建设…新区, 打造…产业园)
 BUILT_BEFORE_PARK = re.compile(r"(?:加快|规划|积极)?(?:建设|打造|创建|争创|申建|设立|筹建)")
 COMMON_TAGS = {"n", "vn", "v", "b", "f", "a", "ad", "an", "d", "l"}

@@ -1331,3 +1331,19 @@ def test_a_local_organ_after_a_verb_is_a_body_where_the_words_leave_it_whole():
     found = {m.label for m in find_mentions("认真落实省委、省政府决策部署。")}
     assert {"省委", "省政府"} <= found
     assert not find_mentions("城市委员会成立，本市委托第三方评估。")
+
+
+def test_modifiers_and_verbs_inside_a_name_the_opening_verbs_govern_stay_in_it():
+    text = "实施制造业重点产业链高质量发展行动，实施国有企业改革深化提升行动，加快推进老旧小区改造提升工程。"
+    labels = {m.label for m in find_mentions(text)}
+    assert labels == {"制造业重点产业链高质量发展行动", "国有企业改革深化提升行动", "老旧小区改造提升工程"}
+    # another verb or a function word inside makes the run a clause, cut after its last verb
+    assert {m.label for m in find_mentions("完成老旧小区整治并提升社区服务工程。")} == {"社区服务工程"}
+    assert {m.label for m in find_mentions("各地区深化医药卫生体制改革。")} == {"医药卫生体制改革"}
+
+
+def test_a_rank_or_a_level_alone_names_no_initiative_or_zone():
+    text = "深化重点领域改革，专项用于国家重大战略实施，培育省级夜间经济集聚区1个，争创国家级经济技术开发区。"
+    assert find_mentions(text) == []
+    labels = {m.label for m in find_mentions("建设文昌湖省级旅游度假区和国家级株洲经济技术开发区。") if m.cls == "Park"}
+    assert labels == {"文昌湖省级旅游度假区", "国家级株洲经济技术开发区"}
