@@ -89,16 +89,26 @@ PLAN_SECTION = re.compile(r"安排|任务|目标|计划|打算|思路|部署|草
 PLAN_NAME_BEFORE = re.compile(r"(?:行动|三年|五年|发展|年度|工作|专项|培育|建设)$")
 
 
+#: a goal that was met (完成年度目标的120%, 超额完成全年目标任务): 目标 the object of a verb of result
+GOAL_MET_BEFORE = re.compile(r"(?:完成|实现|达成|达到)[\u3400-\u9fff]{0,4}$")
+
+
+def _goal_met(before: str, cue: re.Match) -> bool:
+    return cue.group(0) == "目标" and GOAL_MET_BEFORE.search(before, max(0, cue.start() - 8), cue.start()) is not None
+
+
 def classify(sentence: str, offset: int, year: int | None, doc_year: int | None, genre_target: bool,
              carried: str | None = None) -> str | None:
     """Target or Achievement for a number at ``offset`` of ``sentence``; None when the
     sentence has no cue and nothing was carried (the caller then decides by year and genre)."""
     target_re, achieve_re, _ = _cue_patterns()
     before = sentence[:offset]
-    targets = [m for m in target_re.finditer(before) if not (m.group(0) == "计划" and PLAN_NAME_BEFORE.search(before[:m.start()]))]
+    targets = [m for m in target_re.finditer(before) if not (m.group(0) == "计划" and PLAN_NAME_BEFORE.search(before[:m.start()]))
+               and not _goal_met(before, m)]
     last_t = max((m.end() for m in targets), default=-1)
     last_a = max((m.end() for m in achieve_re.finditer(before)), default=-1)
-    strong = next((m for m in STRONG_TARGET.finditer(before) if not PLAN_NAME_BEFORE.search(before[:m.start()])), None)
+    strong = next((m for m in STRONG_TARGET.finditer(before) if not PLAN_NAME_BEFORE.search(before[:m.start()])
+                   and not _goal_met(before, m)), None)
     if strong and (last_a < strong.end() or not DONE.search(before, strong.end())):
         return "Target"
     if last_t > last_a:

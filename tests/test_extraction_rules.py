@@ -1347,3 +1347,10 @@ def test_a_rank_or_a_level_alone_names_no_initiative_or_zone():
     assert find_mentions(text) == []
     labels = {m.label for m in find_mentions("建设文昌湖省级旅游度假区和国家级株洲经济技术开发区。") if m.cls == "Park"}
     assert labels == {"文昌湖省级旅游度假区", "国家级株洲经济技术开发区"}
+
+
+def test_a_goal_that_was_met_is_no_target_cue():
+    found = obs("2023年，实际使用外资4.8亿美元，完成年度目标的120%；超额完成全年目标，增长8%。")
+    assert {k for _, k, _, _ in found} == {"Achievement"}
+    found = obs("2024年目标是增长5%，确保完成年度目标任务的100%。")
+    assert {k for _, k, _, _ in found} == {"Target"}
