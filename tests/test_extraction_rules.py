@@ -1354,3 +1354,9 @@ def test_a_goal_that_was_met_is_no_target_cue():
     assert {k for _, k, _, _ in found} == {"Achievement"}
     found = obs("2024年目标是增长5%，确保完成年度目标任务的100%。")
     assert {k for _, k, _, _ in found} == {"Target"}
+
+
+def test_a_free_trade_zone_area_named_short_is_a_zone():
+    found = {m.label: m.cls for m in find_mentions("襄阳自贸片区全年新增市场主体3862户，武汉自贸片区形成制度创新成果126项。")}
+    assert found["襄阳自贸片区"] == "Park" and found["武汉自贸片区"] == "Park"
+    assert [a for t, _, _, a in obs("襄阳自贸片区全年新增市场主体3862户。") if t == "3862户"] == ["襄阳自贸片区"]
