@@ -156,7 +156,7 @@ class Emitter:
             self.add(node, P.pol["year"], typed(f"{year:04d}", "gYear"))
         if about:
             self.add(node, P.pol["about"], N(about))
-        self.add(node, P.pol["valueText"], ox.Literal(self.text[q.start:q.end]))
+        self.add(node, P.pol["valueText"], ox.Literal(q.written or self.text[q.start:q.end]))
         if q.comparator:
             self.add(node, P.pol["comparator"], ox.Literal(q.comparator))
         ind_iri, ind_label = indicator

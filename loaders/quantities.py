@@ -36,6 +36,8 @@ class Quantity:
     max_value: Decimal | None = None
     comparator: str | None = None  # atLeast, atMost, approximately, moreThan, lessThan, range
     lead: int = 0   # characters of bounding words the text starts with (不低于80%: 3)
+    written: str | None = None   # the figure as the document writes it, where that is not its span
+    # (a table's cell with its row's unit: 2.8%)
 
     @property
     def number_start(self) -> int:

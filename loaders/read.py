@@ -131,8 +131,16 @@ def html_text(name: str, data: bytes) -> str:
         buf.clear()
 
     for el in root.descendants:
-        if getattr(el, "name", None) in _BLOCK_TAGS:
-            flush()
+        name = getattr(el, "name", None)
+        if name in ("td", "th"):   # a table row is one line, its cells separated by tabs
+            if "".join(buf).strip():
+                buf.append("\t")
+        elif name in _BLOCK_TAGS:
+            if name not in ("tr", "table") and el.find_parent(["td", "th"]) is not None:
+                if buf and not buf[-1].endswith(("\t", " ")):
+                    buf.append(" ")   # <td><p>…</p><p>…</p></td>: paragraphs inside a cell stay in it
+            else:
+                flush()
         elif el.name is None and el.parent is not None and el.parent.name not in _DROP_TAGS:
             buf.append(re.sub(r"\s+", " ", str(el)))
     flush()
@@ -142,7 +150,8 @@ def html_text(name: str, data: bytes) -> str:
 
 
 def docx_text(name: str, data: bytes) -> str:
-    """Paragraphs and table cells of a Word document, one per line, in document order."""
+    """Paragraphs and table rows of a Word document, one per line, in document order; a
+    row's cells are separated by tabs."""
     try:
         import docx  # python-docx
         from docx.table import Table
@@ -161,10 +170,11 @@ def docx_text(name: str, data: bytes) -> str:
             lines.append(Paragraph(child, doc).text)
         elif tag == "tbl":
             for row in Table(child, doc).rows:
-                cells = []
-                for cell in row.cells:
-                    if cell.text not in cells:
-                        cells.append(cell.text)
+                cells, seen = [], []
+                for cell in row.cells:   # a merged cell is given once per column it spans
+                    if not any(tc is cell._tc for tc in seen):   # (lxml keeps one proxy per node while held)
+                        seen.append(cell._tc)
+                        cells.append(cell.text.replace("\n", " ").replace("\t", " "))
                 lines.append("\t".join(cells))
     return "\n".join(line.strip() for line in lines if line.strip())
 

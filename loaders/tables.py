@@ -1,0 +1,162 @@
+"""Indicator tables: the figures of a table of indicators, with the unit of their row and the
+year and kind of their column.
+
+Plans state their targets in such tables (序号 | 指标名称 | 单位 | 2020年 | 2025年 | 属性), and
+statistical annexes their results. The readers give a table one line per row with its cells
+separated by tabs (DOCX, HTML, tab-separated text). A table counts when its header row has
+a column of years or of base and target values (2020年, 2025年目标值, 基期值, 目标值); then
+each cell of such a column that holds a number is a figure:
+
+- its unit is the row's unit column (单位, 计量单位), else the unit in brackets after the
+  indicator's name (研发经费投入强度（%）); a row without a unit gives no figures;
+- its indicator is the row's indicator column (指标, 名称, 项目), else the first column
+  that is no serial number, less the bracketed unit;
+- its year is the column's; its kind is the column's (目标/预期 → Target, 基期/现状/实际 →
+  Achievement), else a year after the document's own is a target and one not after it a
+  result;
+- a bracketed value ([30], a total over the plan's years) counts as written; bounds and
+  approximations (≥95, <0.5, 6左右, 6—8) give the comparator as in running text.
+
+A row with fewer cells than the header lost its leading cells to a merged category cell,
+so its cells are aligned from the right.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .quantities import Quantity, find_quantities
+
+YEAR_HEAD = re.compile(r"(?:19|20)\d\d")
+TARGET_HEAD = re.compile(r"目标|预期|规划|计划")
+BASE_HEAD = re.compile(r"基期|基数|现状|实际|完成|基准")
+#: a header cell of values: a year with a few words (2025年, 2020年（基期）, 2025年目标值) or a kind
+VALUE_HEAD = re.compile(r"[^\d]{0,6}(?:(?:19|20)\d\d)\s*年?[^\d]{0,8}|(?:基期|现状|目标|预期|规划)(?:值|年)?")
+INDICATOR_HEAD = re.compile(r"指标|名称|项目")
+UNIT_HEAD = re.compile(r"单\s*位")
+SERIAL = re.compile(r"序号|\d{1,3}|[一二三四五六七八九十]{1,3}")
+BRACKETED_UNIT = re.compile(r"\s*[(（]\s*(?P<unit>[^()（）]{1,8})\s*[)）]\s*$")
+#: a cell's number with its bounds: ≥95, <0.5, 6左右, [30], 6—8, 不低于90
+CELL = re.compile(r"\s*[\[［【(（]?\s*(?P<cmp>≥|>|≤|<|＞|＜|不低于|不少于|不超过|不高于|高于|低于|超过|约)?\s*"
+                  r"(?P<num>\d+(?:\.\d+)?)(?:\s*[—~～-]\s*(?P<max>\d+(?:\.\d+)?))?\s*"
+                  r"(?P<tail>左右|以上|以下|以内)?\s*[\]］】)）]?\s*")
+COMPARATORS = {"≥": "atLeast", "不低于": "atLeast", "不少于": "atLeast", "以上": "atLeast",
+               "≤": "atMost", "不超过": "atMost", "不高于": "atMost", "以下": "atMost", "以内": "atMost",
+               ">": "moreThan", "＞": "moreThan", "高于": "moreThan", "超过": "moreThan",
+               "<": "lessThan", "＜": "lessThan", "低于": "lessThan", "左右": "approximately", "约": "approximately"}
+
+
+@dataclass
+class TableFigure:
+    quantity: Quantity
+    kind: str           # Target or Achievement
+    year: int | None
+    indicator: str      # the row's indicator, without its unit
+
+
+@dataclass
+class _Column:
+    index: int
+    year: int | None
+    kind: str | None
+
+
+def _cells(line: str, at: int) -> list[tuple[int, int]]:
+    """The spans of a row's tab-separated cells, stripped of spaces, as text offsets."""
+    out, pos = [], at
+    for cell in line.split("\t"):
+        lead = len(cell) - len(cell.lstrip())
+        out.append((pos + lead, pos + len(cell.rstrip())))
+        pos += len(cell) + 1
+    return out
+
+
+def _header(cells: list[str]) -> tuple[list[_Column], int | None, int | None] | None:
+    """The value columns, the indicator column and the unit column of a header row."""
+    values = []
+    for k, c in enumerate(cells):
+        if VALUE_HEAD.fullmatch(c.replace(" ", "")):
+            year = YEAR_HEAD.search(c)
+            kind = "Target" if TARGET_HEAD.search(c) else "Achievement" if BASE_HEAD.search(c) else None
+            values.append(_Column(k, int(year.group(0)) if year else None, kind))
+    if not values:
+        return None
+    value_at = {v.index for v in values}
+    unit = next((k for k, c in enumerate(cells) if UNIT_HEAD.search(c) and k not in value_at), None)
+    indicator = next((k for k, c in enumerate(cells) if INDICATOR_HEAD.search(c) and k not in value_at), None)
+    if indicator is None:
+        indicator = next((k for k, c in enumerate(cells) if k not in value_at and k != unit
+                          and not SERIAL.fullmatch(c)), None)
+    if indicator is None:
+        return None
+    return values, indicator, unit
+
+
+def _kind(column: _Column, doc_year: int | None, last_year: int | None, plan: bool) -> str:
+    if column.kind:
+        return column.kind
+    if column.year is not None and doc_year is not None:
+        return "Target" if column.year > doc_year else "Achievement"
+    return "Target" if plan and column.year is not None and column.year == last_year else "Achievement"
+
+
+def _figure(cell: str, unit: str, start: int, end: int) -> Quantity | None:
+    """The quantity a cell's number makes with its row's unit; None when the cell holds no
+    number or the unit is none the quantity parser knows."""
+    m = CELL.fullmatch(cell)
+    if m is None:
+        return None
+    found = find_quantities(m.group("num") + unit)
+    if len(found) != 1 or found[0].end != len(m.group("num") + unit):
+        return None
+    q = found[0]
+    max_value = None
+    if m.group("max"):
+        top = find_quantities(m.group("max") + unit)
+        max_value = top[0].value if top else None
+    comparator = "range" if max_value is not None else COMPARATORS.get(m.group("cmp") or m.group("tail") or "")
+    return replace(q, start=start, end=end, text=cell, written=cell.strip() + unit, max_value=max_value, comparator=comparator)
+
+
+def table_figures(original: str, text: str, doc_year: int | None, plan: bool) -> list[TableFigure]:
+    """The figures of every indicator table of a document. ``original`` keeps the tabs that
+    separate cells (normalization makes them spaces); ``text`` is the normalized text of the
+    same length, whose cells are read."""
+    out: list[TableFigure] = []
+    header = None
+    for line in re.finditer(r"[^\n]+", original):
+        if "\t" not in line.group(0):
+            header = None
+            continue
+        spans = _cells(line.group(0), line.start())
+        cells = [text[s:e] for s, e in spans]
+        if header is None:
+            header = _header(cells)
+            if header is not None:
+                width = len(cells)
+                last_year = max((c.year for c in header[0] if c.year is not None), default=None)
+            continue
+        values, indicator_at, unit_at = header
+        shift = width - len(cells) if len(cells) < width else 0   # a merged category cell in front
+        cell = lambda k: cells[k - shift] if 0 <= k - shift < len(cells) else ""
+        name = cell(indicator_at)
+        bracketed = BRACKETED_UNIT.search(name)
+        unit = cell(unit_at).replace(" ", "") if unit_at is not None else ""
+        if not unit and bracketed:
+            unit = bracketed.group("unit")
+        name = name[:bracketed.start()] if bracketed else name
+        if not unit or not name:
+            continue
+        for col in values:
+            k = col.index - shift
+            if not 0 <= k < len(cells):
+                continue
+            q = _figure(cells[k], unit, *spans[k])
+            if q is not None:
+                out.append(TableFigure(q, _kind(col, doc_year, last_year, plan), col.year, name.strip()))
+    return out
+
+
+def table_rows(original: str) -> list[tuple[int, int]]:
+    """The spans of the lines of a document that are table rows (cells separated by tabs)."""
+    return [line.span() for line in re.finditer(r"[^\n]*\t[^\n]*", original)]
