@@ -246,12 +246,6 @@ def find_quantities(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             q.lead += q.start - bound.start()
             q.start = bound.start()
             q.text = text[q.start:q.end]
-        # a share is 0–100 % (the ontology's shapes say so); over 100 it is a multiple: 增长150%
-        # is kept as 1.5 倍 and 完成预算的102.1% as 1.021 倍 (valueText keeps what the text wrote)
-        if q.unit == "%" and (q.value > 100 or (q.max_value is not None and q.max_value > 100)):
-            q.unit = "倍"
-            q.value = _clean(q.value / 100)
-            q.max_value = _clean(q.max_value / 100) if q.max_value is not None else None
     out.sort(key=lambda q: q.start)
     return _merge_bounds(text, out)
 

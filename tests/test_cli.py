@@ -99,14 +99,14 @@ def test_validate_passes_on_the_sample_and_reports_a_planted_violation(cli, stor
         "@prefix pol: <https://w3id.org/policykg/ontology#> .\n"
         "@prefix prov: <http://www.w3.org/ns/prov#> .\n"
         "@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .\n"
-        "<http://example.org/o> a pol:Observation , pol:Target ; pol:value 150.0 ; pol:unit \"%\" ;\n"
+        "<http://example.org/o> a pol:Observation , pol:Target ; pol:value -5.0 ; pol:unit \"%\" ;\n"
         "  prov:wasDerivedFrom <http://example.org/s> .\n"
-        "<http://example.org/s> nif:anchorOf \"覆盖率达到150%。\" ; nif:beginIndex 0 ; nif:endIndex 10 .\n",
+        "<http://example.org/s> nif:anchorOf \"覆盖率达到-5%。\" ; nif:beginIndex 0 ; nif:endIndex 10 .\n",
         encoding="utf-8")
     assert cli("ingest", planted, "--store", store_dir).code == 0
     bad = cli("validate", "--store", store_dir)
     assert bad.code == 1
-    assert "a percentage must lie between 0 and 100" in bad.out and "覆盖率达到150%。" in bad.out
+    assert "a percentage must not be negative" in bad.out and "覆盖率达到-5%。" in bad.out
 
 
 def test_store_defaults_to_the_environment_variable(cli, store_dir, sample_path, monkeypatch):

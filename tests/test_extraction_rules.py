@@ -110,7 +110,7 @@ def test_shares_and_fractions():
     assert qs("占三分之二")[0][1:3] == (Decimal("66.6667"), "%")
     assert qs("超过一半")[0][1:3] == (Decimal(50), "%")
     assert qs("下降2个百分点")[0][1:3] == (Decimal(2), "个百分点")
-    assert qs("增长150%")[0][1:3] == (Decimal("1.5"), "倍")
+    assert qs("增长150%")[0][1:3] == (Decimal("150"), "%")
 
 
 def test_rates_keep_their_unit():
@@ -1205,9 +1205,11 @@ def test_a_heading_names_its_subject_after_the_verbs_and_preposition_opening_it(
     assert not any(lab.startswith(("实施", "以")) for lab in labels)
 
 
-def test_a_percentage_over_a_hundred_is_a_multiple():
-    assert qs("收入完成预算的103.5%")[0][:3] == ("103.5%", Decimal("1.035"), "倍")
-    assert qs("出口额同比增长了120%")[0][1:3] == (Decimal("1.2"), "倍")
+def test_a_percentage_over_a_hundred_stays_a_percentage():
+    # GUIDELINES: the unit is what the text writes less a multiplier; % is none, 倍 is a unit of its own
+    assert qs("收入完成预算的103.5%")[0][:3] == ("103.5%", Decimal("103.5"), "%")
+    assert qs("出口额同比增长了120%")[0][1:3] == (Decimal("120"), "%")
+    assert qs("产值增长1.5倍")[0][1:3] == (Decimal("1.5"), "倍")
 
 
 def test_a_budget_reports_last_year_and_drafts_the_next():

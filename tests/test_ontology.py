@@ -76,7 +76,7 @@ def test_a_valid_observation_conforms():
 def test_planted_violations_are_each_reported():
     g = Graph()
     ex = "http://example.org/"
-    _good_observation(g, URIRef(ex + "pct"), unit="%", value="150")            # percentage out of range
+    _good_observation(g, URIRef(ex + "pct"), unit="%", value="-5")             # a negative percentage
     nounit = URIRef(ex + "nounit")
     _good_observation(g, nounit)
     g.remove((nounit, POL.unit, None))                                           # no unit
@@ -96,6 +96,6 @@ def test_planted_violations_are_each_reported():
     focus = {v.focus for v in report.violations}
     assert {ex + n for n in ("pct", "nounit", "both", "nosrc", "prog", "doc")} <= focus
     messages = " ".join(report.grouped())
-    assert "between 0 and 100" in messages and "exactly one of pol:Target" in messages
+    assert "must not be negative" in messages and "exactly one of pol:Target" in messages
     pct = [v for v in report.violations if v.focus == ex + "pct"]
     assert pct[0].sentence == "完成12个。"
