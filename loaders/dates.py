@@ -104,8 +104,9 @@ def relative_dates(text: str, doc_year: int | None) -> list[DateExpr]:
 
 
 #: the genres of a document about one year, whose title names it (襄阳市2023年统计公报, 2023年工作总结,
-#: 2024年工作要点); a government work report is not one: its title's year is the year it is given
-YEAR_COVERED = re.compile(r"统计公报|工作总结|工作要点|工作计划|年度报告|执行情况")
+#: 2024年工作要点, 关于2023年度重点项目建设情况的通报), or a year named as one (2023年度); a government
+#: work report is not one: its title's year is the year it is given
+YEAR_COVERED = re.compile(r"统计公报|工作总结|工作要点|工作计划|年度报告|情况|(?:19|20)\d\d\s*年度")
 
 
 def covered_year(title: str | None) -> int | None:
@@ -113,8 +114,9 @@ def covered_year(title: str | None) -> int | None:
     names two years (2023年预算执行情况和2024年预算草案) or a span (2023—2025年工作计划)."""
     if not title or not YEAR_COVERED.search(title):
         return None
-    years = {d.year for d in find_dates(title)}
-    spans = [d for d in find_dates(title) if d.period]
+    found = find_dates(title)
+    years = {d.year for d in found}
+    spans = [d for d in found if d.period or title.startswith(("以来", "至今"), d.end)]   # (2019年以来…情况)
     return years.pop() if len(years) == 1 and not spans else None
 
 

@@ -1312,8 +1312,12 @@ def test_a_yearly_documents_title_gives_the_year_of_figures_that_name_none():
     assert {(k, y) for _, k, y, _ in obs(bulletin)} == {("Achievement", 2023)}
     summary = "某市商务局2024年工作要点\n\n力争进出口总额增长5%以上。全年引进项目20个。"
     assert {(k, y) for _, k, y, _ in obs(summary)} == {("Target", 2024)}
-    # a work report's title year is the year it is given; two years name no one year covered
-    for title in ("2024年某市政府工作报告", "关于某市2023年预算执行情况和2024年预算草案的报告"):
+    notice = "关于2023年度全市重点项目建设情况的通报\n\n二、各地完成情况\n\n越城区完成投资218亿元，完成率121.5%。"
+    assert {y for _, _, y, _ in obs(notice)} == {2023}
+    # a work report's title year is the year it is given; two years, or a year a span starts
+    # from, name no one year covered
+    for title in ("2024年某市政府工作报告", "关于某市2023年预算执行情况和2024年预算草案的报告",
+                  "关于2019年以来全市污染防治情况的报告"):
         assert {y for _, _, y, _ in obs(f"{title}\n\n全市地区生产总值增长5%。")} == {None}
 
 
