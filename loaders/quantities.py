@@ -277,13 +277,7 @@ def _ordinal_or_name(text: str, start: int) -> bool:
     if prev == "、":  # 第4、5、6条: every item of a list of ordinals is an ordinal
         chain = re.search(r"第(?:[\d一二三四五六七八九十]+、)+$", text[max(0, start - 30):start])
         return chain is not None
-    if prev in ("前", "后") and RANKED_BEFORE.search(text, max(0, start - 8), start - 1):
-        return True   # 位列后两位, 排名前10位, 进入全省前三: a place in a ranking
     return prev in ("第", "“", '"', "届") or (prev.isalpha() and prev.isascii())  # 十二届五次全会: a session
-
-
-#: the words that make 前/后 before a number a place in a ranking (位列后两位, 排名前10位)
-RANKED_BEFORE = re.compile(r"(?:位列|位居|排名|排在|排|列|居|进入|跻身|处于)[\u3400-\u9fff]{0,4}$")
 
 
 def _quantity(text: str, m: re.Match) -> Quantity | None:

@@ -1366,8 +1366,3 @@ def test_a_free_trade_zone_area_named_short_is_a_zone():
     found = {m.label: m.cls for m in find_mentions("襄阳自贸片区全年新增市场主体3862户，武汉自贸片区形成制度创新成果126项。")}
     assert found["襄阳自贸片区"] == "Park" and found["武汉自贸片区"] == "Park"
     assert [a for t, _, _, a in obs("襄阳自贸片区全年新增市场主体3862户。") if t == "3862户"] == ["襄阳自贸片区"]
-
-
-def test_a_place_in_a_ranking_is_no_figure():
-    assert [q[0] for q in qs("嵊州市完成率低于100%，位列后两位，排名全省前10位。")] == ["低于100%"]
-    assert [q[0] for q in qs("前三季度完成投资100亿元。")] == ["100亿元"]
