@@ -89,6 +89,9 @@ PLAN_SECTION = re.compile(r"安排|任务|目标|计划|打算|思路|部署|草
 PLAN_NAME_BEFORE = re.compile(r"(?:行动|三年|五年|发展|年度|工作|专项|培育|建设)$")
 
 
+#: a condition of measures (对企业首次完成工程流片的，按…给予补助): what it names done is what
+#: qualifies for the measure, no result
+CONDITION = re.compile(r"(?:对于|对|凡)[^，。；,;]{2,40}?的[，,]")
 #: a goal that was met (完成年度目标的120%, 超额完成全年目标任务): 目标 the object of a verb of result
 GOAL_MET_BEFORE = re.compile(r"(?:完成|实现|达成|达到)[\u3400-\u9fff]{0,4}$")
 
@@ -106,7 +109,9 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
     targets = [m for m in target_re.finditer(before) if not (m.group(0) == "计划" and PLAN_NAME_BEFORE.search(before[:m.start()]))
                and not _goal_met(before, m)]
     last_t = max((m.end() for m in targets), default=-1)
-    last_a = max((m.end() for m in achieve_re.finditer(before)), default=-1)
+    conditions = [c.span() for c in CONDITION.finditer(before)]
+    last_a = max((m.end() for m in achieve_re.finditer(before)
+                  if not any(s <= m.start() < e for s, e in conditions)), default=-1)
     strong = next((m for m in STRONG_TARGET.finditer(before) if not PLAN_NAME_BEFORE.search(before[:m.start()])
                    and not _goal_met(before, m)), None)
     if strong and (last_a < strong.end() or not DONE.search(before, strong.end())):

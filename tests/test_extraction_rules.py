@@ -1366,3 +1366,9 @@ def test_a_free_trade_zone_area_named_short_is_a_zone():
     found = {m.label: m.cls for m in find_mentions("襄阳自贸片区全年新增市场主体3862户，武汉自贸片区形成制度创新成果126项。")}
     assert found["襄阳自贸片区"] == "Park" and found["武汉自贸片区"] == "Park"
     assert [a for t, _, _, a in obs("襄阳自贸片区全年新增市场主体3862户。") if t == "3862户"] == ["襄阳自贸片区"]
+
+
+def test_what_a_condition_of_measures_names_done_is_no_result():
+    text = "某区促进集成电路产业发展若干政策实施细则\n\n第三条 对企业首次完成工程流片的，按照流片费用的30%给予补助。"
+    assert [k for t, k, _, _ in obs(text) if t == "30%"] == ["Target"]
+    assert [k for t, k, _, _ in obs("2023年，全市完成工程流片12次。") if t == "12次"] == ["Achievement"]
