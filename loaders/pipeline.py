@@ -326,7 +326,8 @@ def _title_lines(text: str, mentions: list[Mention], titled: dict) -> list[Menti
 
 
 QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
-ABBREVIATION_CUE = re.compile(r"\s*[（(]\s*(?:以下)?(?:简称|统称)(?:为)?\s*[:：]?\s*$")
+#: （以下简称“资管办”）, and after a cited document's number: 《X》（合高管〔2023〕88号，以下简称《若干政策》）
+ABBREVIATION_CUE = re.compile(r"\s*[（(]\s*(?:[^（）()，,。]{1,20}〔\d{4}〕\d+号\s*[，,;；]\s*)?(?:以下)?(?:简称|统称)(?:为)?\s*[:：]?\s*$")
 
 
 def _abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
@@ -337,7 +338,8 @@ def _abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     for m in mentions:
         if m.nested:
             continue
-        if previous is not None and m.source == "quote" and ABBREVIATION_CUE.fullmatch(text[previous.end:m.start]):
+        if previous is not None and (m.source == "quote" or (m.source == "title" and previous.source == "title")) \
+                and ABBREVIATION_CUE.fullmatch(text[previous.end:m.start]):
             out.setdefault(canonical(m.label), previous)
         previous = m
     # 8.“灯塔工厂”：由…牵头的“全球灯塔工厂”评选…: a bare glossary term is the short name of the

@@ -479,6 +479,11 @@ def test_an_abbreviation_the_text_introduces_is_the_full_name():
     assert "振兴委" not in labels.values()
     alts = {q.object.value for q in ex.quads if q.predicate.value.endswith("altLabel")}
     assert "振兴委" in alts
+    # a cited document's short title, after its number (《X》（合高管〔2023〕88号，以下简称《若干政策》）)
+    text = "为贯彻落实《合肥高新区促进集成电路产业发展若干政策》（合高管〔2023〕88号，以下简称《若干政策》），制定本细则。"
+    ex, labels = labelled(text, "b.txt")
+    assert "若干政策" not in labels.values() and "合肥高新区促进集成电路产业发展若干政策" in labels.values()
+    assert "若干政策" in {q.object.value for q in ex.quads if q.predicate.value.endswith("altLabel")}
 
 
 def test_no_name_starts_with_a_conjunction():
