@@ -159,4 +159,6 @@ def table_figures(original: str, text: str, doc_year: int | None, plan: bool) ->
 
 def table_rows(original: str) -> list[tuple[int, int]]:
     """The spans of the lines of a document that are table rows (cells separated by tabs)."""
-    return [line.span() for line in re.finditer(r"[^\n]*\t[^\n]*", original)]
+    if "\t" not in original:
+        return []
+    return [line.span() for line in re.finditer(r"[^\n]+", original) if "\t" in line.group(0)]
