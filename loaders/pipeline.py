@@ -27,7 +27,7 @@ from .identity import Identity, canonical, find_jurisdiction, iri, resolve, reso
 from .normalize import normalize
 from .observations import TARGET_GENRES, Observation, build_observations
 from .quantities import find_quantities
-from .tables import table_figures, table_rows
+from .tables import table_figures
 from .read import Source, read_source
 from .rdf_input import parse_rdf
 from .relations import INITIATIVE_OR_DOCUMENT, extract_relations, fits
@@ -276,15 +276,14 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
     if st.doc_number:
         blocked.append(st.doc_number)
     quantities = find_quantities(text, blocked)
-    rows = table_rows(original)   # a table's cells are read by their columns, not as running text
-    if rows:
+    table, rows = table_figures(original, text, doc_year, genre_target)
+    if rows:   # an indicator table's cells are read by their columns, not as running text
         quantities = [q for q in quantities if not any(s <= q.start < e for s, e in rows)]
     observations = build_observations(text, st.sentences, quantities, dates, mentions, doc_year, genre_target,
                                       covered_year(title))
-    if rows:
-        observations = sorted(observations + [
-            Observation(f.quantity, f.kind, f.year, None, genre_target, f.indicator)
-            for f in table_figures(original, text, doc_year, genre_target)], key=lambda o: o.quantity.start)
+    if table:
+        observations = sorted(observations + [Observation(f.quantity, f.kind, f.year, None, genre_target, f.indicator)
+                                              for f in table], key=lambda o: o.quantity.start)
     si = 0
     for ob in observations:
         q = ob.quantity

@@ -118,11 +118,17 @@ def _figure(cell: str, unit: str, start: int, end: int) -> Quantity | None:
     return replace(q, start=start, end=end, text=cell, written=cell.strip() + unit, max_value=max_value, comparator=comparator)
 
 
-def table_figures(original: str, text: str, doc_year: int | None, plan: bool) -> list[TableFigure]:
-    """The figures of every indicator table of a document. ``original`` keeps the tabs that
+def table_figures(original: str, text: str, doc_year: int | None, plan: bool
+                  ) -> tuple[list[TableFigure], list[tuple[int, int]]]:
+    """The figures of every indicator table of a document, and the spans of the rows they
+    were read from (whose numbers are no running text). ``original`` keeps the tabs that
     separate cells (normalization makes them spaces); ``text`` is the normalized text of the
-    same length, whose cells are read."""
+    same length, whose cells are read. Other tables (of tasks and the bodies responsible)
+    are left to be read as running text."""
     out: list[TableFigure] = []
+    rows: list[tuple[int, int]] = []
+    if "\t" not in original:
+        return out, rows
     header = None
     for line in re.finditer(r"[^\n]+", original):
         if "\t" not in line.group(0):
@@ -135,7 +141,9 @@ def table_figures(original: str, text: str, doc_year: int | None, plan: bool) ->
             if header is not None:
                 width = len(cells)
                 last_year = max((c.year for c in header[0] if c.year is not None), default=None)
+                rows.append(line.span())
             continue
+        rows.append(line.span())
         values, indicator_at, unit_at = header
         shift = width - len(cells) if len(cells) < width else 0   # a merged category cell in front
         cell = lambda k: cells[k - shift] if 0 <= k - shift < len(cells) else ""
@@ -154,11 +162,4 @@ def table_figures(original: str, text: str, doc_year: int | None, plan: bool) ->
             q = _figure(cells[k], unit, *spans[k])
             if q is not None:
                 out.append(TableFigure(q, _kind(col, doc_year, last_year, plan), col.year, name.strip()))
-    return out
-
-
-def table_rows(original: str) -> list[tuple[int, int]]:
-    """The spans of the lines of a document that are table rows (cells separated by tabs)."""
-    if "\t" not in original:
-        return []
-    return [line.span() for line in re.finditer(r"[^\n]+", original) if "\t" in line.group(0)]
+    return out, rows

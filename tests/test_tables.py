@@ -54,6 +54,6 @@ def test_a_unit_in_brackets_after_the_indicator_and_kinds_named_by_the_header():
                           ("<33微克/立方米", "33", "微克/立方米", "Target", None, "lessThan")}
 
 
-def test_a_table_without_a_years_column_or_a_unit_gives_no_figures():
+def test_a_table_without_a_years_column_is_running_text_and_a_row_without_a_unit_gives_nothing():
     text = "某市工作方案\n\n序号\t任务\t责任单位\n1\t建设智慧园区12个\t市经信局\n\n类别\t指标\t2020年\t2025年\n经济\t地区生产总值\t100\t150\n"
-    assert figures(extract_text(text, "p.txt")) == {}
+    assert [f[0] for f in figures(extract_text(text, "p.txt"))] == ["12个"]
