@@ -182,13 +182,17 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             number = DOC_NUMBER_AFTER.match(text, m.end)
             if number:  # 《…》(淄发〔2017〕34号): the number carries the year
                 issued.append(IssueDate(m, number.group(1), i))
-        # titles: X关于Y的Z → issued by X
+        # titles: X关于Y的Z → issued by X; 中共中央 国务院关于…: by each body joined at its head
         for m in by_sentence[i]:
             if m.cls == "PolicyDocument" and "关于" in m.label:
-                for b in by_sentence[i]:
-                    if b.nested and b.cls == "IssuingBody" and b.start <= m.start + 2 and m.start < b.end <= m.end \
-                            and m.label.startswith(b.label):
-                        rels.append(Relation(m, "issuedBy", b, i))
+                at = None
+                for b in sorted((b for b in by_sentence[i] if b.nested and b.cls == "IssuingBody"
+                                 and m.start <= b.start and b.end <= m.end), key=lambda b: b.start):
+                    if not (b.start <= m.start + 2 and m.label.startswith(b.label) if at is None
+                            else re.fullmatch(r"[\s、和及与]*", text[at:b.start])):
+                        break
+                    rels.append(Relation(m, "issuedBy", b, i))
+                    at = b.end
         # partOf
         for e in enum_re.finditer(sent):
             at = s.start + e.start()
@@ -403,6 +407,9 @@ def _adopted(text: str, sv: _Sentence, rels: list[Relation], issued: list[IssueD
                 and not re.search(r"[，,。；;]", text[m.end:sv.start + am.start()])]
         bodies = [m for m in sv.mentions if m.cls == "IssuingBody" and by_start <= m.start and m.end <= by_end]
         date = next((d for d in reversed(sv.dates) if not d.period and d.end <= by_end), None)
+        after = ISSUED_AFTER.match(sv.text, am.end())
+        if after:   # the date it was issued on, after its adoption
+            date = next((d for d in sv.dates if not d.period and d.start == sv.start + after.start("date")), date)
         for o in docs[-1:]:
             _launched_by(o, bodies, date, sv, rels, issued)
 
@@ -428,7 +435,9 @@ def _located_by_de(text: str, sv: _Sentence, rels: list[Relation]) -> None:
 
 
 #: a passive adoption: 《X》(已)经Y(第N次常务会议)审议通过/批准
-ADOPTED_BY = re.compile(r"(?<=[》”\"）)])\s*(?:已经|已|经)(?P<by>[^，,。；;]{1,40}?)(?:审议通过|审议批准|批准|审定通过|审定)")
+ADOPTED_BY = re.compile(r"(?<=[》”\"）)])\s*[，,]?\s*(?:已经|已|经)(?P<by>[^，,。；;]{1,40}?)(?:审议通过|审议批准|批准|审定通过|审定)")
+#: the date a clause after the adoption gives the issue (…审议通过，于2023年11月20日正式印发)
+ISSUED_AFTER = re.compile(r"\s*[，,]\s*(?:并|现)?(?:于|在)(?P<date>[^，,。；;]{6,14}?)(?:正式)?(?:印发|发布|公布|下发|出台)")
 
 
 def _parts_named_in_the_name(by_sentence, rels: list[Relation]) -> None:

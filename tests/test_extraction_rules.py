@@ -1377,3 +1377,16 @@ def test_what_a_condition_of_measures_names_done_is_no_result():
     text = "某区促进集成电路产业发展若干政策实施细则\n\n第三条 对企业首次完成工程流片的，按照流片费用的30%给予补助。"
     assert [k for t, k, _, _ in obs(text) if t == "30%"] == ["Target"]
     assert [k for t, k, _, _ in obs("2023年，全市完成工程流片12次。") if t == "12次"] == ["Achievement"]
+
+
+def test_each_body_joined_at_a_titles_head_issued_it():
+    rels = relations("为深入贯彻《中共中央 国务院关于促进民营经济发展壮大的意见》，制定本措施。")
+    assert {o for s_, p, o in rels if p == "issuedBy"} == {"中国共产党中央委员会", "国务院"}
+
+
+def test_a_document_adopted_after_a_comma_is_issued_by_the_adopting_body_on_the_date_after():
+    text = "市发展改革委牵头起草了《宁波市促进民营经济高质量发展若干措施》（以下简称《若干措施》），经市政府常务会议审议通过，于2023年11月20日正式印发。"
+    assert ("宁波市促进民营经济高质量发展若干措施", "issuedBy", "市政府") in relations(text)
+    ex, labels = labelled(text, "d.txt")
+    dates = {(labels.get(q.subject.value), q.object.value) for q in ex.quads if q.predicate.value.endswith("issuedOn")}
+    assert dates == {("宁波市促进民营经济高质量发展若干措施", "2023-11-20")}
