@@ -63,7 +63,8 @@ def _cue_patterns():
 
 
 STRONG_TARGET = re.compile(r"计划(?!项目|内|单列)|力争|(?<!经过积极)(?<!经过)争取|确保|目标|预计|拟"
-                           r"|(?:(?<!截止)到|(?<![截])至)\s*(?:19|20)\d\d\s*年")
+                           r"|(?:(?<!截止)到|(?<![截])至)\s*(?:19|20)\d\d\s*年"
+                           r"|(?:19|20)\d\d\s*年(?:\d{1,2}\s*月)?(?:底|末)?(?:以)?前")   # 2024年底前完成: a deadline
 #: a sentence that goes on listing what the previous one announced (…将实施的工程。即：…)
 CONTINUATION = re.compile(r"\s*(?:即|包括|主要包括|具体包括|具体是|分别是|分别为|主要有)\s*[:：,，]?")
 #: a past marker: 已, 截至, 目前 make a figure a result even where targets are being set
@@ -96,6 +97,11 @@ CONDITION = re.compile(r"(?:对于|对|凡)[^，。；,;]{2,40}?的[，,]")
 GOAL_MET_BEFORE = re.compile(r"(?:完成|实现|达成|达到)[\u3400-\u9fff]{0,4}$")
 
 
+def _past_deadline(cue: re.Match, doc_year: int | None) -> bool:
+    """A deadline before the document's year (2022年底前完成 in a report of 2024) was a target once."""
+    return cue.group(0)[:1].isdigit() and doc_year is not None and int(cue.group(0)[:4]) < doc_year
+
+
 def _goal_met(before: str, cue: re.Match) -> bool:
     return cue.group(0) == "目标" and GOAL_MET_BEFORE.search(before, max(0, cue.start() - 8), cue.start()) is not None
 
@@ -113,7 +119,7 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
     last_a = max((m.end() for m in achieve_re.finditer(before)
                   if not any(s <= m.start() < e for s, e in conditions)), default=-1)
     strong = next((m for m in STRONG_TARGET.finditer(before) if not PLAN_NAME_BEFORE.search(before[:m.start()])
-                   and not _goal_met(before, m)), None)
+                   and not _goal_met(before, m) and not _past_deadline(m, doc_year)), None)
     if strong and (last_a < strong.end() or not DONE.search(before, strong.end())):
         return "Target"
     if last_t > last_a:

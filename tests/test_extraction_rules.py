@@ -1390,3 +1390,10 @@ def test_a_document_adopted_after_a_comma_is_issued_by_the_adopting_body_on_the_
     ex, labels = labelled(text, "d.txt")
     dates = {(labels.get(q.subject.value), q.object.value) for q in ex.quads if q.predicate.value.endswith("issuedOn")}
     assert dates == {("宁波市促进民营经济高质量发展若干措施", "2023-11-20")}
+
+
+def test_a_deadline_ahead_sets_a_target_and_one_passed_does_not():
+    found = obs("某市2023年工作要点\n\n2024年底前完成全市工业园区燃气管网改造30公里。")
+    assert [k for t, k, _, _ in found if t == "30公里"] == ["Target"]
+    found = obs("某市政府工作报告\n2024年1月10日\n\n2022年底前完成管网改造30公里，2023年前已建成充电桩300个。")
+    assert {k for _, k, _, _ in found} == {"Achievement"}
