@@ -342,7 +342,7 @@ def _initiative_suffixes() -> tuple[str, ...]:
 
 
 ENUMERATED_AFTER = re.compile(r"[,，]?\s*(?:分别是|分别为|包括|即|主要有|[:：])")
-FACETS_AFTER = ("方面", "方向", "层面", "维度", "角度")
+FACETS_AFTER = ("方面", "方向", "层面", "维度", "角度", "部分")
 DURATION_AFTER = ("月", "小时", "工作日", "季度", "星期", "礼拜", "学期", "年度")
 
 

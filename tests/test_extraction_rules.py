@@ -1156,6 +1156,7 @@ def test_counts_of_facets_are_no_figures_but_counts_of_zones_named_after_are():
     assert [q[0] for q in qs("提出稳就业、促消费等4个方面18条措施，实现决策、执行、监督三个层面贯通。")] == ["18条"]
     assert [q[0] for q in qs("全县重点建设的三个工业园区，分别是：城东园区、城西园区和城南园区。")] == ["三个"]
     assert qs("工作分三个阶段：摸底、整治、验收。") == []
+    assert [q[0] for q in qs("《若干措施》共分为6个部分、25条具体措施。")] == ["25条"]
 
 
 def test_what_a_sentence_opens_with_carries_out_the_rule_it_is_executed_by():
