@@ -1394,7 +1394,7 @@ def test_a_document_adopted_after_a_comma_is_issued_by_the_adopting_body_on_the_
 
 
 def test_a_deadline_ahead_sets_a_target_and_one_passed_does_not():
-    found = obs("某市2023年工作要点\n\n2024年底前完成全市工业园区燃气管网改造30公里。")
+    found = obs("某市政府工作报告\n2024年1月10日\n\n2024年底前完成全市工业园区燃气管网改造30公里。")
     assert [k for t, k, _, _ in found if t == "30公里"] == ["Target"]
     found = obs("某市政府工作报告\n2024年1月10日\n\n2022年底前完成管网改造30公里，2023年前已建成充电桩300个。")
     assert {k for _, k, _, _ in found} == {"Achievement"}
