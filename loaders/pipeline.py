@@ -34,6 +34,8 @@ from .relations import INITIATIVE_OR_DOCUMENT, extract_relations, fits
 from .structure import analyse
 
 ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
+#: an interpretation of a document (《X》政策解读, 关于《X》的解读): it speaks of X, whose figures it gives
+INTERPRETATION = re.compile(r"^(?:关于)?《(.+?)》(?:的)?(?:政策)?解读$")
 
 #: bump when extraction changes, so that re-ingesting the same file refreshes its graph
 EXTRACTOR_VERSION = "0.18.0"
@@ -136,6 +138,11 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
             issued_doc = Identity(iri(base, "PolicyDocument", "PolicyDocument:" + name), name)
             titled.setdefault(_untitled(name), issued_doc)
             subject = issued_doc
+        explained = INTERPRETATION.match(text[st.title[0]:st.title[1]].strip())
+        if explained:   # 本措施 in 《X措施》政策解读 is X; its explainer did not issue it
+            name = canonical(explained.group(1))
+            subject = Identity(iri(base, "PolicyDocument", "PolicyDocument:" + name), name)
+            titled.setdefault(_untitled(name), subject)
     mentions = _title_lines(text, mentions, titled)
     ids: dict[int, Identity] = {}
     names: dict[str, list[str]] = defaultdict(list)

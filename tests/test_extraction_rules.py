@@ -1398,3 +1398,11 @@ def test_a_deadline_ahead_sets_a_target_and_one_passed_does_not():
     assert [k for t, k, _, _ in found if t == "30公里"] == ["Target"]
     found = obs("某市政府工作报告\n2024年1月10日\n\n2022年底前完成管网改造30公里，2023年前已建成充电桩300个。")
     assert {k for _, k, _, _ in found} == {"Achievement"}
+
+
+def test_an_interpretation_speaks_of_the_document_it_explains():
+    text = ("《某市促进民营经济高质量发展若干措施》政策解读\n\n问：有哪些举措？\n\n答：市级财政每年安排2亿元，对小微企业贷款给予贴息。"
+            "本措施自2024年1月1日起施行。")
+    assert [a for t, _, _, a in obs(text) if t == "2亿元"] == ["某市促进民营经济高质量发展若干措施"]
+    ex, labels = labelled(text, "j.txt")
+    assert "某市促进民营经济高质量发展若干措施政策解读" in labels.values()   # the interpretation is a document too
