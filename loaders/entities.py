@@ -79,6 +79,8 @@ def _patterns():
         "region": re.compile(alternation(g.regions)),
         "area": re.compile("片区"),
         "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?![{CJK}])"),
+        # 柯岩街道办事处, 杨汛桥镇人民政府: a township's organs
+        "town_organ": re.compile(rf"(?P<town>[{CJK}]{{2,3}}(?:镇|乡|街道))(?={body_sfx})"),
         "self": re.compile(rf"本(?:政策意见|{alternation(g.document_kinds)})"),
         # 老旧小区整治是…“三改三建”工作的重要组成部分: the subject of a part-of statement is named
         "part_subject": re.compile(rf"(?:^|(?<=[，。；,;:：\n]))([{CJK}“”\"]{{2,16}}?)(?:是|为|作为)[^，。；\n]{{0,16}}?的(?:重要)?(?:组成部分|一部分)"),
@@ -842,6 +844,24 @@ def _in_idiom(text: str, start: int, end: int, idioms: set[str]) -> bool:
     return False
 
 
+TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道)$")
+
+
+def _town_name(run: str) -> str | None:
+    """A township's name at the end of ``run`` (2–3 characters and 镇, 乡 or 街道), less the
+    verbs before it and the division it lies in (柯桥区柯岩街道 → 柯岩街道); None for common
+    words (城镇, 乡镇) and characteristic towns (梦想小镇, a development platform)."""
+    sfx = TOWN_SUFFIX.search(run).group(0)
+    name = trim_name(run, sfx)
+    if len(name) - len(sfx) == 3 and name[0] in "省市县区州旗盟":
+        name = name[1:]
+    core = name[: -len(sfx)]
+    if len(core) < 2 or name.endswith(("小镇", "城镇")) or core in gazetteer().stop_words or name in ("乡镇", "村镇", "集镇") \
+            or re.search(r"[乡镇村各全本该每]", core):
+        return None
+    return name
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All entity mentions in ``text`` (normalized), non-overlapping except for nested
     places, parks and bodies, in text order."""
@@ -978,11 +998,16 @@ def find_mentions(text: str) -> list[Mention]:
         name = trim_name(run.group(0) + "片区", "片区")
         if len(name) >= 4 and not _descriptive(name[:-2]):
             cands.append(Mention(m.end() - len(name), m.end(), name, "Place", "place"))
+    for m in p["town_organ"].finditer(text):   # 柯岩街道办事处, 王庄镇党委
+        town = _town_name(m.group("town"))
+        sm = p["organ_after_place"].match(text, m.end())
+        if town and sm:
+            start = m.end() - len(town)
+            cands.append(Mention(start, sm.end(), text[start:sm.end()], "IssuingBody", "organ"))
+            cands.append(Mention(start, m.end(), town, "Place", "place"))
     for m in p["town"].finditer(text):
-        name = trim_name(m.group(0), m.group(0)[-1])
-        if name.endswith("小镇"):
-            continue   # 地理信息小镇, 梦想小镇: a characteristic town is a development platform, not a township
-        if len(name) >= 3 and name[:-1] not in g.stop_words and name not in ("城镇", "乡镇", "村镇", "集镇"):
+        name = _town_name(m.group(0))
+        if name:
             cands.append(Mention(m.end() - len(name), m.end(), name, "Place", "place"))
     found = resolve_overlaps(cands)
     return _with_nested_names(found)

@@ -1406,3 +1406,12 @@ def test_an_interpretation_speaks_of_the_document_it_explains():
     assert [a for t, _, _, a in obs(text) if t == "2亿元"] == ["某市促进民营经济高质量发展若干措施"]
     ex, labels = labelled(text, "j.txt")
     assert "某市促进民营经济高质量发展若干措施政策解读" in labels.values()   # the interpretation is a document too
+
+
+def test_a_townships_organs_are_bodies_and_its_name_stops_at_its_division():
+    found = {(m.label, m.cls) for m in find_mentions("柯桥区柯岩街道办事处、杨汛桥镇人民政府和王庄镇党委联合印发。")}
+    assert {("柯岩街道办事处", "IssuingBody"), ("杨汛桥镇人民政府", "IssuingBody"), ("王庄镇党委", "IssuingBody"),
+            ("柯岩街道", "Place"), ("柯桥区", "Place")} <= found
+    assert not find_mentions("各乡镇党委要落实，实施小城镇政府，推进新型城镇，建设梦想小镇。")
+    text = "柯岩街道2023年工作总结\n\n全年新增就业1850人。\n\n柯岩街道办事处\n2024年1月15日"
+    assert ("柯岩街道2023年工作总结", "issuedBy", "柯岩街道办事处") in relations(text)
