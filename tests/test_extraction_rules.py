@@ -1415,3 +1415,9 @@ def test_a_townships_organs_are_bodies_and_its_name_stops_at_its_division():
     assert not find_mentions("各乡镇党委要落实，实施小城镇政府，推进新型城镇，建设梦想小镇。")
     text = "柯岩街道2023年工作总结\n\n全年新增就业1850人。\n\n柯岩街道办事处\n2024年1月15日"
     assert ("柯岩街道2023年工作总结", "issuedBy", "柯岩街道办事处") in relations(text)
+
+
+def test_a_release_on_how_the_economy_ran_is_a_document_of_its_year():
+    text = "2024年1—10月全市经济运行情况\n\n1—10月，全市规模以上工业增加值同比增长6.5%。\n\n市统计局\n2024年11月18日"
+    assert obs(text) == [("6.5%", "Achievement", 2024, None)]
+    assert ("2024年1—10月全市经济运行情况", "issuedBy", "市统计局") in relations(text)
