@@ -179,6 +179,15 @@ def _measures_another(text: str, s_start: int, q: Quantity, phrase: str, about: 
 CHANGE_WORDS = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|增加|下降|减少|提高|降低|提升|上升|回落)|(?:增长|下降|提高|降低)$")
 
 
+#: a clause citing the rule a sentence acts on (根据《…》等规定，按照…要求，依据…)
+BASIS = re.compile(r"(?:根据|按照|依据|依照|遵照)[^，,。；;]+")
+
+
+def _basis_clauses(text: str, start: int, sentence: str) -> list[tuple[int, int]]:
+    """The spans (text offsets) of the clauses of a sentence that cite its basis."""
+    return [(start + m.start(), start + m.end()) for m in BASIS.finditer(sentence)]
+
+
 def _has_cue(before: str) -> bool:
     target_re, achieve_re, _ = _cue_patterns()
     return bool(target_re.search(before) or achieve_re.search(before))
@@ -318,6 +327,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
         if _has_cue(sentence):
             year_end = sent_dates[-1].year if sent_dates else carried.get(s.paragraph)
             announced = classify(sentence, len(sentence), year_end, doc_year, genre_target)
+        basis = _basis_clauses(text, s.start, sentence) if qs_in[i] and about_in[i] else []
         for q in qs_in[i]:
             before_dates = [d for d in sent_dates if d.end <= q.start]
             year = before_dates[-1].year if before_dates else carried.get(s.paragraph)
@@ -343,10 +353,11 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
                     kind = "Target"   # 到2025年，…；累计建成绿色工厂5000家: what is to be done by then
             if _has_cue(before_q):
                 carried_kind[s.paragraph] = kind
-            # the nearest name before the number in its sentence, else what the paragraph is about
+            # the nearest name before the number in its sentence, else what the paragraph is about;
+            # not a rule the sentence cites as its basis (根据《…办法》规定，现下达资金186500万元)
             about = None
             for m in about_in[i]:
-                if m.end <= q.start:
+                if m.end <= q.start and not any(b0 <= m.start and m.end <= b1 <= q.start for b0, b1 in basis):
                     about = m
             # the count closes a list (A、B、C6个工程; A、B等6个专项): it counts the list's items
             closes_list = about is not None and (

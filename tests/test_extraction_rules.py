@@ -1421,3 +1421,9 @@ def test_a_release_on_how_the_economy_ran_is_a_document_of_its_year():
     text = "2024年1—10月全市经济运行情况\n\n1—10月，全市规模以上工业增加值同比增长6.5%。\n\n市统计局\n2024年11月18日"
     assert obs(text) == [("6.5%", "Achievement", 2024, None)]
     assert ("2024年1—10月全市经济运行情况", "issuedBy", "市统计局") in relations(text)
+
+
+def test_a_rule_a_sentence_cites_as_its_basis_is_not_what_its_figure_measures():
+    text = ("某省财政厅关于下达2024年乡村振兴补助资金的通知\n\n"
+            "根据《财政部关于印发〈乡村振兴补助资金管理办法〉的通知》（财农〔2021〕19号）等规定，现下达你们补助资金186500万元。")
+    assert [a for t, _, _, a in obs(text) if t == "186500万元"] == ["某省财政厅关于下达2024年乡村振兴补助资金的通知"]
