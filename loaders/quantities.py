@@ -117,11 +117,12 @@ def _pattern() -> re.Pattern:
         rf"(?:(?P<dash>[—~～\-]|至|到)(?P<v2>{value}))?"
         rf"(?P<approx>余|多|左右|以上|以下)?(?P<mult>(?:百万|千万|[万亿千])+)?"
         rf"(?P<unit>(?:{units})(?:/(?:{units}|年|月|日|天|人|吨|台|平方米|亩))?)"
-        rf"(?P<post>以上|以下|左右|及以上)?"
+        rf"(?:{INCLUSIVE}?(?P<post>以上|以下|左右|及以上))?"   # 1亿元（含）以上: the bound is inclusive
     )
 
 
-PERCENT = re.compile(rf"(?P<v1>\d{{1,15}}(?:\.\d{{1,8}})?|[{CN}]{{1,12}})(?:(?P<dash>[—~～\-]|至|到)(?P<v2>\d+(?:\.\d+)?))?\s*(?P<unit>%|‰)(?P<post>以上|以下|左右)?")
+INCLUSIVE = r"(?:[(（]含[)）])"
+PERCENT = re.compile(rf"(?P<v1>\d{{1,15}}(?:\.\d{{1,8}})?|[{CN}]{{1,12}})(?:(?P<dash>[—~～\-]|至|到)(?P<v2>\d+(?:\.\d+)?))?\s*(?P<unit>%|‰)(?:{INCLUSIVE}?(?P<post>以上|以下|左右))?")
 PERCENT_CN = re.compile(rf"百分之(?P<v1>[{CN}]{{1,12}}(?:点[零〇一二三四五六七八九]{{1,6}})?|\d{{1,15}}(?:\.\d{{1,8}})?)")
 SHARE = re.compile(rf"(?P<v1>[一二三四五六七八九\d])成(?![{CN}]?[本果功为立绩效])")
 FRACTION = re.compile(rf"(?P<den>[{CN}\d]{{1,6}})分之(?P<num>[{CN}\d]{{1,6}})")
@@ -269,7 +270,7 @@ def _merge_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
     return merged
 
 
-RANGE_DASH = re.compile(r"\s*(?:[—–~～\-－]{1,2}|至|到)\s*")
+RANGE_DASH = re.compile(rf"\s*{INCLUSIVE}?\s*(?:[—–~～\-－]{{1,2}}|至|到)\s*")   # 5000万元（含）至1亿元
 
 
 def _ordinal_or_name(text: str, start: int) -> bool:

@@ -1427,3 +1427,9 @@ def test_a_rule_a_sentence_cites_as_its_basis_is_not_what_its_figure_measures():
     text = ("某省财政厅关于下达2024年乡村振兴补助资金的通知\n\n"
             "根据《财政部关于印发〈乡村振兴补助资金管理办法〉的通知》（财农〔2021〕19号）等规定，现下达你们补助资金186500万元。")
     assert [a for t, _, _, a in obs(text) if t == "186500万元"] == ["某省财政厅关于下达2024年乡村振兴补助资金的通知"]
+
+
+def test_an_inclusive_bound_keeps_a_range_and_a_comparator():
+    found = qs("固定资产投资额5000万元（含）至1亿元的，按3%给予奖励；1亿元（含）以上的，占比30%（含）以上。")
+    assert found[0][1:] == (Decimal(50000000), "元", Decimal(100000000), None)
+    assert [q[0::4] for q in found[2:]] == [("1亿元(含)以上", "atLeast"), ("30%(含)以上", "atLeast")]
