@@ -81,7 +81,7 @@ def _patterns():
         "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?![{CJK}])"),
         # 柯岩街道办事处, 杨汛桥镇人民政府: a township's organs
         "town_organ": re.compile(rf"(?P<town>[{CJK}]{{2,3}}(?:镇|乡|街道))(?={body_sfx})"),
-        "self": re.compile(rf"本(?:政策意见|{alternation(g.document_kinds)})"),
+        "self": re.compile(rf"本(?:政策意见|{alternation(g.document_kinds)}|政策)"),   # 本政策自发布之日起施行
         # 老旧小区整治是…“三改三建”工作的重要组成部分: the subject of a part-of statement is named
         "part_subject": re.compile(rf"(?:^|(?<=[，。；,;:：\n]))([{CJK}“”\"]{{2,16}}?)(?:是|为|作为)[^，。；\n]{{0,16}}?的(?:重要)?(?:组成部分|一部分)"),
         # a city's own zone named by its kind alone, as an item of a list: 张店区、高新区所有…

@@ -32,7 +32,7 @@ from .quantities import Quantity
 from .structure import clause_start
 
 ABOUT_CLASSES = ("Program", "Policy", "PolicyDocument", "Park")
-TARGET_GENRES = ("计划", "方案", "意见", "办法", "措施", "规划", "纲要", "细则", "规定", "通知", "条例", "要点")
+TARGET_GENRES = ("计划", "方案", "意见", "办法", "措施", "规划", "纲要", "细则", "规定", "通知", "条例", "要点", "政策")
 
 
 @dataclass

@@ -1433,3 +1433,8 @@ def test_an_inclusive_bound_keeps_a_range_and_a_comparator():
     found = qs("固定资产投资额5000万元（含）至1亿元的，按3%给予奖励；1亿元（含）以上的，占比30%（含）以上。")
     assert found[0][1:] == (Decimal(50000000), "元", Decimal(100000000), None)
     assert [q[0::4] for q in found[2:]] == [("1亿元(含)以上", "atLeast"), ("30%(含)以上", "atLeast")]
+
+
+def test_a_policy_titled_as_one_states_targets_and_is_this_policy():
+    text = "某某区招商引资优惠政策\n\n一、对租用标准厂房的企业，前两年按每平方米每月8元给予补贴。本政策自发布之日起施行。"
+    assert obs(text) == [("8元", "Target", None, "某某区招商引资优惠政策")]
