@@ -61,6 +61,18 @@ class _Column:
     kind: str | None
 
 
+@dataclass
+class _Header:
+    values: list[_Column]    # the columns of years or of base and target values
+    indicator: int           # the column naming each row's indicator
+    unit: int | None         # the column of units, if any
+    width: int               # how many cells a full row has
+
+    @property
+    def last_year(self) -> int | None:
+        return max((c.year for c in self.values if c.year is not None), default=None)
+
+
 def _cells(line: str, at: int) -> list[tuple[int, int]]:
     """The spans of a row's tab-separated cells, stripped of spaces, as text offsets."""
     out, pos = [], at
@@ -71,8 +83,8 @@ def _cells(line: str, at: int) -> list[tuple[int, int]]:
     return out
 
 
-def _header(cells: list[str]) -> tuple[list[_Column], int | None, int | None] | None:
-    """The value columns, the indicator column and the unit column of a header row."""
+def _header(cells: list[str]) -> _Header | None:
+    """What a header row says of its table's columns; None when it is no header of indicators."""
     values = []
     for k, c in enumerate(cells):
         if VALUE_HEAD.fullmatch(c.replace(" ", "")):
@@ -89,7 +101,13 @@ def _header(cells: list[str]) -> tuple[list[_Column], int | None, int | None] | 
                           and not SERIAL.fullmatch(c)), None)
     if indicator is None:
         return None
-    return values, indicator, unit
+    return _Header(values, indicator, unit, len(cells))
+
+
+def _cell(cells: list[str], column: int | None, shift: int) -> str:
+    """The text of a row's cell in ``column`` of the header, its row missing ``shift`` cells in front."""
+    k = column - shift if column is not None else -1
+    return cells[k] if 0 <= k < len(cells) else ""
 
 
 def _kind(column: _Column, doc_year: int | None, last_year: int | None, plan: bool) -> str:
@@ -129,37 +147,31 @@ def table_figures(original: str, text: str, doc_year: int | None, plan: bool
     rows: list[tuple[int, int]] = []
     if "\t" not in original:
         return out, rows
-    header = None
+    header: _Header | None = None
     for line in re.finditer(r"[^\n]+", original):
         if "\t" not in line.group(0):
-            header = None
+            header = None   # the table ended
             continue
         spans = _cells(line.group(0), line.start())
         cells = [text[s:e] for s, e in spans]
         if header is None:
             header = _header(cells)
             if header is not None:
-                width = len(cells)
-                last_year = max((c.year for c in header[0] if c.year is not None), default=None)
                 rows.append(line.span())
             continue
         rows.append(line.span())
-        values, indicator_at, unit_at = header
-        shift = width - len(cells) if len(cells) < width else 0   # a merged category cell in front
-        cell = lambda k: cells[k - shift] if 0 <= k - shift < len(cells) else ""
-        name = cell(indicator_at)
+        shift = max(0, header.width - len(cells))   # cells lost to a merged category cell in front
+        name = _cell(cells, header.indicator, shift)
         bracketed = BRACKETED_UNIT.search(name)
-        unit = cell(unit_at).replace(" ", "") if unit_at is not None else ""
+        unit = _cell(cells, header.unit, shift).replace(" ", "")
         if not unit and bracketed:
             unit = bracketed.group("unit")
-        name = name[:bracketed.start()] if bracketed else name
+        name = (name[:bracketed.start()] if bracketed else name).strip()
         if not unit or not name:
             continue
-        for col in values:
+        for col in header.values:
             k = col.index - shift
-            if not 0 <= k < len(cells):
-                continue
-            q = _figure(cells[k], unit, *spans[k])
+            q = _figure(cells[k], unit, *spans[k]) if 0 <= k < len(cells) else None
             if q is not None:
-                out.append(TableFigure(q, _kind(col, doc_year, last_year, plan), col.year, name.strip()))
+                out.append(TableFigure(q, _kind(col, doc_year, header.last_year, plan), col.year, name))
     return out, rows
