@@ -686,8 +686,8 @@ def _parts_before_counted_whole(text: str, cands: list[Mention]) -> list[Mention
         if whole.cls not in ("Program", "Policy") or whole.nested:
             continue
         label = whole.label.strip("“”\"")
-        if not COUNTED.search(label):
-            continue
+        if not COUNTED.search(label) or class_suffix(label) is None:
+            continue  # (问题隐患和整改措施“两个清单”: lists counted, no initiative whose parts they are)
         first = clause_start(text, whole.start, breaks=LIST_BREAKS)
         segment = re.sub(r"等$", "", text[first:whole.start])
         items = ITEM_SPLIT.split(segment)

@@ -273,6 +273,9 @@ def test_items_before_a_counted_whole_are_its_parts():
     assert {(p, "partOf", "四大提升工程") for p in ("人居环境", "四德建设", "平安村庄", "文化惠民")} <= rels
     labels = {m.label for m in find_mentions("坚决拥护“两个确立”、坚决做到“两个维护”。")}
     assert "坚决做到" not in labels
+    # a count of things that are no initiative (lists, problems) has no named parts
+    labels = {m.label for m in find_mentions("全面排查隐患，建立问题隐患和整改措施“两个清单”。")}
+    assert not labels & {"问题隐患", "整改措施"}
 
 
 def test_prepositions_before_a_local_organ():
