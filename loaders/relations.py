@@ -175,7 +175,14 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             prev = [b for b in ms if b.cls == "IssuingBody" and b.end <= m.start
                     and re.fullmatch(r"(?:[、和及]?|等[一二三四五六七八九十\d]*(?:个)?(?:部门|部委|单位)?(?:联合)?)", text[b.end:m.start])]
             if prev:
-                rels.append(Relation(m, "issuedBy", prev[-1], i))
+                # 中共中央、国务院《…》: each body of the list joined right before the title issued it
+                joined = [prev[-1]]
+                for b in reversed([b for b in ms if b.cls == "IssuingBody" and b.end <= prev[-1].start]):
+                    if not re.fullmatch(r"[、和及与]", text[b.end:joined[-1].start]):
+                        break
+                    joined.append(b)
+                for b in joined:
+                    rels.append(Relation(m, "issuedBy", b, i))
                 dated = [d for d in sent_dates if d.end <= prev[-1].start and not d.period]
                 if dated:
                     issued.append(IssueDate(m, dated[-1].iso, i))

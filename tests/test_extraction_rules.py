@@ -240,6 +240,9 @@ def test_a_body_in_front_of_a_title_issued_it():
     text = "2017年，教育部等四部门《关于实施学前教育行动计划的意见》提出扩大资源。"
     assert ("关于实施学前教育行动计划的意见", "issuedBy", "教育部") in relations(text)
     assert ("关于实施学前教育行动计划的意见", "2017") in dates_of(text)
+    # each body of a list joined right before the title
+    rels = relations("为贯彻落实中共中央、国务院《关于深入打好污染防治攻坚战的意见》，制定本方案。")
+    assert {o for s_, p, o in rels if p == "issuedBy"} == {"中国共产党中央委员会", "国务院"}
 
 
 def test_a_document_number_gives_the_year():
