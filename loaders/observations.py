@@ -69,6 +69,8 @@ STRONG_TARGET = re.compile(r"计划(?!项目|内|单列)|力争|(?<!经过积极
 CONTINUATION = re.compile(r"\s*(?:即|包括|主要包括|具体包括|具体是|分别是|分别为|主要有)\s*[:：,，]?")
 #: a past marker: 已, 截至, 目前 make a figure a result even where targets are being set
 PAST = re.compile(r"已|截至|截止|目前")
+#: time elapsed before the text speaks (近年来, 2018年以来, 过去五年): what it says done was done
+ELAPSED = re.compile(r"近年来|近几年|以来|过去")
 #: a result's marker: a past marker, or 累计 (which in a sentence setting targets is cumulative, no past)
 DONE = re.compile(PAST.pattern + r"|累计")
 ACTION_TAIL = re.compile(r"(?:整治|改造|建设|提升|治理)$")
@@ -124,9 +126,9 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
         return "Target"
     if last_t > last_a:
         return "Target"
-    if last_a >= 0 and genre_target and year is not None and doc_year is not None and year >= doc_year \
-            and not DONE.search(before):
-        return "Target"   # 2021年完成改厕1.2万户 in a plan of 2021: what the plan is to complete
+    if last_a >= 0 and genre_target and (year is None or doc_year is None or year >= doc_year) \
+            and not DONE.search(before) and not ELAPSED.search(before):
+        return "Target"   # 2021年完成改厕1.2万户, 完成生态修复1000公里 in a plan: what it is to complete
     if last_a >= 0:
         return "Achievement"
     if carried:

@@ -1444,3 +1444,10 @@ def test_an_inclusive_bound_keeps_a_range_and_a_comparator():
 def test_a_policy_titled_as_one_states_targets_and_is_this_policy():
     text = "某某区招商引资优惠政策\n\n一、对租用标准厂房的企业，前两年按每平方米每月8元给予补贴。本政策自发布之日起施行。"
     assert obs(text) == [("8元", "Target", None, "某某区招商引资优惠政策")]
+
+
+def test_a_plans_verbs_of_result_state_what_it_is_to_do_unless_time_has_passed():
+    plan = "某省无废城市建设工作方案\n\n（二）推行河湖长制。全面落实河湖长制，完成重点河湖生态修复1000公里。"
+    assert [k for t, k, _, _ in obs(plan) if t == "1000公里"] == ["Target"]
+    plan = "某省无废城市建设工作方案\n\n近年来，全省完成重点河湖生态修复800公里，已建成绿色工厂300家。"
+    assert {k for _, k, _, _ in obs(plan)} == {"Achievement"}
