@@ -181,13 +181,16 @@ def _measures_another(text: str, s_start: int, q: Quantity, phrase: str, about: 
 CHANGE_WORDS = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|增加|下降|减少|提高|降低|提升|上升|回落)|(?:增长|下降|提高|降低)$")
 
 
-#: a clause citing the rule a sentence acts on (根据《…》等规定，按照…要求，依据…)
-BASIS = re.compile(r"(?:根据|按照|依据|依照|遵照)[^，,。；;]+")
+#: a clause citing the rule a sentence acts on (根据《…》等规定，按照…要求，依据…), or carrying one out
+#: (深入贯彻落实《条例》，…): a document it names is its basis
+BASIS = re.compile(r"(?:(?P<cited>根据|按照|依据|依照|遵照)|贯彻|落实|执行)[^，,。；;]+")
 
 
-def _basis_clauses(text: str, start: int, sentence: str) -> list[tuple[int, int]]:
-    """The spans (text offsets) of the clauses of a sentence that cite its basis."""
-    return [(start + m.start(), start + m.end()) for m in BASIS.finditer(sentence)]
+def _basis_clauses(text: str, start: int, sentence: str) -> list[tuple[int, int, bool]]:
+    """The spans (text offsets) of the clauses of a sentence that cite its basis, and whether
+    they cite it (根据…: whatever they name is the basis) or carry it out (落实…: only a
+    document they name is; 落实河湖长制，完成修复1000公里 measures the regime carried out)."""
+    return [(start + m.start(), start + m.end(), m.group("cited") is not None) for m in BASIS.finditer(sentence)]
 
 
 def _has_cue(before: str) -> bool:
@@ -359,7 +362,8 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             # not a rule the sentence cites as its basis (根据《…办法》规定，现下达资金186500万元)
             about = None
             for m in about_in[i]:
-                if m.end <= q.start and not any(b0 <= m.start and m.end <= b1 <= q.start for b0, b1 in basis):
+                if m.end <= q.start and not any(b0 <= m.start and m.end <= b1 <= q.start and (m.cls == "PolicyDocument" or cited)
+                                                for b0, b1, cited in basis):
                     about = m
             # the count closes a list (A、B、C6个工程; A、B等6个专项): it counts the list's items
             closes_list = about is not None and (

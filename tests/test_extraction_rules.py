@@ -1433,6 +1433,10 @@ def test_a_rule_a_sentence_cites_as_its_basis_is_not_what_its_figure_measures():
     text = ("某省财政厅关于下达2024年乡村振兴补助资金的通知\n\n"
             "根据《财政部关于印发〈乡村振兴补助资金管理办法〉的通知》（财农〔2021〕19号）等规定，现下达你们补助资金186500万元。")
     assert [a for t, _, _, a in obs(text) if t == "186500万元"] == ["某省财政厅关于下达2024年乡村振兴补助资金的通知"]
+    # a document a sentence carries out is its basis too; a regime it carries out is what it measures
+    text = "某区2023年政府信息公开工作年度报告\n\n2023年，全区深入贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息4852条。"
+    assert [a for t, _, _, a in obs(text) if t == "4852条"] == [None]
+    assert [a for t, _, _, a in obs("2023年，全面落实河湖长制，完成重点河湖生态修复1000公里。") if t == "1000公里"] == ["河湖长制"]
 
 
 def test_an_inclusive_bound_keeps_a_range_and_a_comparator():
