@@ -193,6 +193,12 @@ def _basis_clauses(text: str, start: int, sentence: str) -> list[tuple[int, int,
     return [(start + m.start(), start + m.end(), m.group("cited") is not None) for m in BASIS.finditer(sentence)]
 
 
+def _in_basis(m: Mention, basis: list[tuple[int, int, bool]], before: int | None = None) -> bool:
+    """True when ``m`` is the basis a clause cites or carries out (ending before ``before``)."""
+    return any(b0 <= m.start and m.end <= b1 and (before is None or b1 <= before) and (cited or m.cls == "PolicyDocument")
+               for b0, b1, cited in basis)
+
+
 def _has_cue(before: str) -> bool:
     target_re, achieve_re, _ = _cue_patterns()
     return bool(target_re.search(before) or achieve_re.search(before))
@@ -291,7 +297,11 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
     qs_in = group_by_sentence(sentences, quantities)
     about_in = group_by_sentence(sentences, [m for m in mentions if m.cls in ABOUT_CLASSES
                                              and not text[max(0, m.start - 1):m.start] == "除"])
-    topic, named_once = paragraph_topics(text, sentences, about_in)
+    # a document a sentence cites or carries out (根据《…》, 贯彻落实《条例》) is its basis: neither what
+    # its figures measure nor what its paragraph is about
+    basis_in = [_basis_clauses(text, s.start, text[s.start:s.end]) if about_in[i] else [] for i, s in enumerate(sentences)]
+    topic, named_once = paragraph_topics(text, sentences, [[m for m in ms if not _in_basis(m, basis_in[i])]
+                                                           for i, ms in enumerate(about_in)])
     # names of initiatives anywhere in the document: 完成老旧小区整治项目106个 is about 老旧小区整治
     named = {}
     for m in mentions:
@@ -332,7 +342,6 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
         if _has_cue(sentence):
             year_end = sent_dates[-1].year if sent_dates else carried.get(s.paragraph)
             announced = classify(sentence, len(sentence), year_end, doc_year, genre_target)
-        basis = _basis_clauses(text, s.start, sentence) if qs_in[i] and about_in[i] else []
         for q in qs_in[i]:
             before_dates = [d for d in sent_dates if d.end <= q.start]
             year = before_dates[-1].year if before_dates else carried.get(s.paragraph)
@@ -362,8 +371,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             # not a rule the sentence cites as its basis (根据《…办法》规定，现下达资金186500万元)
             about = None
             for m in about_in[i]:
-                if m.end <= q.start and not any(b0 <= m.start and m.end <= b1 <= q.start and (m.cls == "PolicyDocument" or cited)
-                                                for b0, b1, cited in basis):
+                if m.end <= q.start and not _in_basis(m, basis_in[i], q.start):
                     about = m
             # the count closes a list (A、B、C6个工程; A、B等6个专项): it counts the list's items
             closes_list = about is not None and (
