@@ -286,6 +286,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     start = m.start("v1") if m.group("pre") in (None, "达", "共") else m.start()
     if _ordinal_or_name(text, m.start("v1")):
         return None
+    if text[m.start("v1") - 1:m.start("v1")] == "每" and not m.group("pre"):
+        return None   # 每千人口拥有托位4.5个, 每万人: the base of a rate, not a figure
     # a lone Chinese 一 (一个, 一批) is an article far more often than a count
     if re.fullmatch(rf"[{CN}]+", v1_text):
         if v1_text in ("一", "十", "百", "万", "亿") or v1_text.endswith("大"):

@@ -1455,3 +1455,8 @@ def test_a_plans_verbs_of_result_state_what_it_is_to_do_unless_time_has_passed()
     assert [k for t, k, _, _ in obs(plan) if t == "1000公里"] == ["Target"]
     plan = "某省无废城市建设工作方案\n\n近年来，全省完成重点河湖生态修复800公里，已建成绿色工厂300家。"
     assert {k for _, k, _, _ in obs(plan)} == {"Achievement"}
+
+
+def test_the_base_of_a_rate_is_no_figure_and_counts_of_times_keep_their_unit():
+    assert [q[0] for q in qs("每千人口拥有3岁以下婴幼儿托位4.5个，每万人口发明专利拥有量达到11.4件。")] == ["4.5个", "11.4件"]
+    assert [q[1:3] for q in qs("全年接诉即办1.2万件次，航班起降3.2万架次。")] == [(Decimal(12000), "件次"), (Decimal(32000), "架次")]
