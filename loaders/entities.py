@@ -210,7 +210,8 @@ def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
                 cut = joined = i + 1
             continue
         if w in stop or re.fullmatch(r"\d+年|\d+月|[0-9.]+", w) or (
-                len(w) > 2 and any(w[j:j + 2] in stop for j in range(len(w) - 1))):
+                len(w) > 2 and not w.endswith("性") and any(w[j:j + 2] in stop for j in range(len(w) - 1))):
+            # (保障性安居工程: an adjective in 性 qualifies the name, whatever verb it is made of)
             if lead is not None:
                 if w not in IN_NAME_WORDS:
                     inside = None   # another verb or function word: the run is a clause, cut as ever

@@ -1460,3 +1460,7 @@ def test_a_plans_verbs_of_result_state_what_it_is_to_do_unless_time_has_passed()
 def test_the_base_of_a_rate_is_no_figure_and_counts_of_times_keep_their_unit():
     assert [q[0] for q in qs("每千人口拥有3岁以下婴幼儿托位4.5个，每万人口发明专利拥有量达到11.4件。")] == ["4.5个", "11.4件"]
     assert [q[1:3] for q in qs("全年接诉即办1.2万件次，航班起降3.2万架次。")] == [(Decimal(12000), "件次"), (Decimal(32000), "架次")]
+
+
+def test_an_adjective_in_xing_qualifies_a_name():
+    assert [m.label for m in find_mentions("推进保障性安居工程。")] == ["保障性安居工程"]
