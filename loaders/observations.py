@@ -90,6 +90,15 @@ SECTION_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一�
 REVIEW_SECTION = re.compile(r"回顾|总结|成绩|成效|进展|发展基础|主要成就|完成情况|执行情况")
 PLAN_SECTION = re.compile(r"安排|任务|目标|计划|打算|思路|部署|草案|展望")
 PLAN_NAME_BEFORE = re.compile(r"(?:行动|三年|五年|发展|年度|工作|专项|培育|建设)$")
+#: what a plan is to do, right after 计划 (年度计划投资1120亿元: the investment planned for the year)
+PLANNED_ACTION = re.compile(r"(?:总投资|投资|新增|实施|建设|完成|开工|安排|新建|改造)")
+
+
+def _plan_named(before: str, cue: re.Match) -> bool:
+    """True when a cue is the name of a plan (三年行动计划, 年度工作计划), no cue: 计划 after a plan's
+    kind of name, unless what follows says what is planned (年度计划投资)."""
+    return cue.group(0).startswith("计划") and PLAN_NAME_BEFORE.search(before, 0, cue.start()) is not None \
+        and not PLANNED_ACTION.match(before, cue.end())
 
 
 #: a condition of measures (对企业首次完成工程流片的，按…给予补助): what it names done is what
@@ -114,13 +123,12 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
     sentence has no cue and nothing was carried (the caller then decides by year and genre)."""
     target_re, achieve_re, _ = _cue_patterns()
     before = sentence[:offset]
-    targets = [m for m in target_re.finditer(before) if not (m.group(0) == "计划" and PLAN_NAME_BEFORE.search(before[:m.start()]))
-               and not _goal_met(before, m)]
+    targets = [m for m in target_re.finditer(before) if not _plan_named(before, m) and not _goal_met(before, m)]
     last_t = max((m.end() for m in targets), default=-1)
     conditions = [c.span() for c in CONDITION.finditer(before)]
     last_a = max((m.end() for m in achieve_re.finditer(before)
                   if not any(s <= m.start() < e for s, e in conditions)), default=-1)
-    strong = next((m for m in STRONG_TARGET.finditer(before) if not PLAN_NAME_BEFORE.search(before[:m.start()])
+    strong = next((m for m in STRONG_TARGET.finditer(before) if not _plan_named(before, m)
                    and not _goal_met(before, m) and not _past_deadline(m, doc_year)), None)
     if strong and (last_a < strong.end() or not DONE.search(before, strong.end())):
         return "Target"
@@ -152,7 +160,7 @@ def _opens_targets(sentence: str, first: int, doc_year: int | None) -> bool:
     its first number: its clauses after a semicolon set targets too, though they name
     results (累计建成, 达到), unless a past marker (已, 截至, 目前) follows the cue."""
     head = sentence[:first]
-    cue = next((m for m in STRONG_TARGET.finditer(head) if not PLAN_NAME_BEFORE.search(head[:m.start()])), None)
+    cue = next((m for m in STRONG_TARGET.finditer(head) if not _plan_named(head, m)), None)
     if cue is None or PAST.search(head, cue.end()):
         return False
     horizon = re.search(r"(?:19|20)\d\d", cue.group(0))

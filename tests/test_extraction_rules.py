@@ -1464,3 +1464,10 @@ def test_the_base_of_a_rate_is_no_figure_and_counts_of_times_keep_their_unit():
 
 def test_an_adjective_in_xing_qualifies_a_name():
     assert [m.label for m in find_mentions("推进保障性安居工程。")] == ["保障性安居工程"]
+
+
+def test_a_plans_name_is_no_cue_but_what_is_planned_after_it_is():
+    found = obs("2023年全市共安排重点建设项目325个，年度计划投资1120亿元。")
+    assert [k for t, k, _, _ in found if t == "1120亿元"] == ["Target"]
+    found = obs("2023年，实施三年行动计划，完成投资50亿元。")
+    assert [k for t, k, _, _ in found if t == "50亿元"] == ["Achievement"]
