@@ -94,11 +94,13 @@ PLAN_NAME_BEFORE = re.compile(r"(?:行动|三年|五年|发展|年度|工作|专
 PLANNED_ACTION = re.compile(r"(?:总投资|投资|新增|实施|建设|完成|开工|安排|新建|改造)")
 
 
-def _plan_named(before: str, cue: re.Match) -> bool:
-    """True when a cue is the name of a plan (三年行动计划, 年度工作计划), no cue: 计划 after a plan's
-    kind of name, unless what follows says what is planned (年度计划投资)."""
-    return cue.group(0).startswith("计划") and PLAN_NAME_BEFORE.search(before, 0, cue.start()) is not None \
-        and not PLANNED_ACTION.match(before, cue.end())
+def _plan_named(before: str, cue: re.Match, weak: bool = False) -> bool:
+    """True when a cue is part of a plan's or goal's name (三年行动计划, 年度目标), no cue, unless
+    what follows 计划 says what is planned (年度计划投资); a weak cue other than 计划 always counts."""
+    if weak and cue.group(0) != "计划":
+        return False
+    return PLAN_NAME_BEFORE.search(before, 0, cue.start()) is not None \
+        and not (cue.group(0).startswith("计划") and PLANNED_ACTION.match(before, cue.end()))
 
 
 #: a condition of measures (对企业首次完成工程流片的，按…给予补助): what it names done is what
@@ -123,7 +125,7 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
     sentence has no cue and nothing was carried (the caller then decides by year and genre)."""
     target_re, achieve_re, _ = _cue_patterns()
     before = sentence[:offset]
-    targets = [m for m in target_re.finditer(before) if not _plan_named(before, m) and not _goal_met(before, m)]
+    targets = [m for m in target_re.finditer(before) if not _plan_named(before, m, weak=True) and not _goal_met(before, m)]
     last_t = max((m.end() for m in targets), default=-1)
     conditions = [c.span() for c in CONDITION.finditer(before)]
     last_a = max((m.end() for m in achieve_re.finditer(before)
