@@ -645,10 +645,32 @@ def _enumerated_parts(text: str, cands: list[Mention]) -> list[Mention]:
             first = _jieba().lcut(name, HMM=False)[0]
             if first in gazetteer().stop_words and (_jieba_tag(first) or "p")[:1] in ("v", "p", "d", "c", "u", "r"):
                 continue  # an item opening with a verb or function word; 重点领域… and 向家坝灌区 are names
+            if whole.cls == "Park" and _territory(name):
+                continue  # 湘江新区…包括长沙市岳麓区、望城区和宁乡县部分区域: the land it covers, no part of it
             cls = "Park" if whole.cls == "Park" else class_by_suffix(name, "Program")
             out.append(Mention(at, at + len(item), name, cls, "suffix"))
     out.extend(_parts_before_counted_whole(text, cands))
     return out
+
+
+#: a division's name ending where the land it names ends (宁乡县 in 宁乡县部分区域)
+DIVISION = re.compile(r"[\u3400-\u9fff]{1,4}?(?<!片)(?:市|区|县|旗)(?=部分|区域|地区|范围|$)")
+AREA_OF = re.compile(r"(?:部分)?(?:区域|地区|范围|部分)?")
+
+
+def _territory(name: str) -> bool:
+    """True when ``name`` is administrative land (长沙市岳麓区, 宁乡县部分区域), not a zone of its own."""
+    places = gazetteer().places
+    rest = name
+    while True:
+        lead = next((rest[:n] for n in range(min(8, len(rest)), 1, -1) if rest[:n] in places), None)
+        if lead is None:
+            break
+        rest = rest[len(lead):]
+    division = DIVISION.match(rest)
+    if division and not rest[:division.end()].endswith(tuple(gazetteer().park_suffixes)):
+        rest = rest[division.end():]   # (长沙经开区 is a zone)
+    return len(rest) < len(name) and AREA_OF.fullmatch(rest) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -1471,3 +1471,14 @@ def test_a_plans_name_is_no_cue_but_what_is_planned_after_it_is():
     assert [k for t, k, _, _ in found if t == "1120亿元"] == ["Target"]
     found = obs("2023年，实施三年行动计划，完成投资50亿元。")
     assert [k for t, k, _, _ in found if t == "50亿元"] == ["Achievement"]
+
+
+def test_the_land_a_zone_covers_is_no_part_of_it_and_approving_is_no_part_of_its_name():
+    text = "一、同意设立湖南湘江新区。湘江新区位于长沙市湘江西岸，包括长沙市岳麓区、望城区和宁乡县部分区域，规划面积490平方公里。"
+    found = {(m.label, m.cls) for m in find_mentions(text) if not m.nested}
+    assert ("湖南湘江新区", "Park") in found and ("望城区", "Place") in found
+    assert not {lab for lab, cls in found if cls == "Park"} - {"湖南湘江新区", "湘江新区"}
+    assert [a for t, _, _, a in obs(text) if t == "490平方公里"] == ["湘江新区"]
+    # the parts of a zone that are zones stay its parts
+    assert {("长沙经开区", "Park"), ("望城经开区", "Park")} <= {(m.label, m.cls) for m in find_mentions("长株潭示范区包括长沙经开区、望城经开区。")}
+    assert "深化改革" not in {m.label for m in find_mentions("以深化改革开放为动力。")}
