@@ -32,7 +32,7 @@ from .quantities import Quantity
 from .structure import clause_start
 
 ABOUT_CLASSES = ("Program", "Policy", "PolicyDocument", "Park")
-TARGET_GENRES = ("计划", "方案", "意见", "办法", "措施", "规划", "纲要", "细则", "规定", "通知", "条例", "要点", "政策")
+TARGET_GENRES = ("计划", "方案", "意见", "办法", "措施", "规划", "纲要", "细则", "规定", "通知", "条例", "要点", "政策", "建议")
 
 
 @dataclass
@@ -356,9 +356,11 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             before_dates = [d for d in sent_dates if d.end <= q.start]
             year = before_dates[-1].year if before_dates else carried.get(s.paragraph)
             span = before_dates[-1] if before_dates and before_dates[-1].period else None
-            if span and not HORIZON_BEFORE.search(text, max(0, span.start - 3), span.start) \
-                    and PER_YEAR.search(text, span.end, q.start):
+            within = span is not None and not HORIZON_BEFORE.search(text, max(0, span.start - 3), span.start)
+            if within and PER_YEAR.search(text, span.end, q.start):
                 year = None   # “十三五”期间，每年推进10项: a figure for each year of a span, of none
+            # “十三五”时期，…突破6800亿元 in a plan of 2020: a span over by the document's year is reviewed
+            reviewed = within and doc_year is not None and span.year <= doc_year
             if year is None:   # 一、2022年工作回顾: the year of a section's figures that name none
                 year = part_year if part_year is not None else covered
             at = q.number_start - s.start   # the cues before the number count, 不低于 among them
@@ -366,7 +368,7 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             if inherited and not DONE.search(before_q):
                 kind = inherited   # 即：…完成造林3万亩 goes on with what …将实施 announced
             else:
-                kind = classify(sentence, at, year, doc_year, genre_target,
+                kind = classify(sentence, at, year, doc_year, genre_target and not reviewed,
                                 carried_kind.get(s.paragraph) or part_kind)
             if kind == "Target" and part_kind == "Achievement" and not MODAL_TARGET.search(before_q):
                 kind = "Achievement"   # 一、发展基础: 由2015年的…增加到2020年的…: a horizon reviewed, not set

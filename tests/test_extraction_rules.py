@@ -1482,3 +1482,11 @@ def test_the_land_a_zone_covers_is_no_part_of_it_and_approving_is_no_part_of_its
     # the parts of a zone that are zones stay its parts
     assert {("长沙经开区", "Park"), ("望城经开区", "Park")} <= {(m.label, m.cls) for m in find_mentions("长株潭示范区包括长沙经开区、望城经开区。")}
     assert "深化改革" not in {m.label for m in find_mentions("以深化改革开放为动力。")}
+
+
+def test_a_proposal_sets_targets_and_reviews_the_period_it_closes():
+    text = ("中共某市委关于制定某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议\n\n"
+            "（2020年12月5日中国共产党某市第十二届委员会第十次全体会议通过）\n\n"
+            "“十三五”时期，全市地区生产总值突破6800亿元，年均增长7.3%。\n\n新增高速公路里程100公里以上。")
+    found = {t: (k, y) for t, k, y, _ in obs(text)}
+    assert found == {"6800亿元": ("Achievement", 2020), "7.3%": ("Achievement", 2020), "100公里以上": ("Target", None)}
