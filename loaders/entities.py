@@ -598,15 +598,16 @@ def _descriptive(core: str) -> bool:
     no place, person or brand name, no unknown word. National designations keep theirs."""
     if core.startswith("国家"):
         return False
-    words = pos_tagger().lcut(core, HMM=False)
+    words = [w for w in pos_tagger().lcut(core, HMM=False) if w.word not in CONJUNCTIONS]   # (研发基地和创新集聚区)
     places = gazetteer().places   # (遵义, which jieba tags a verb, is a place)
-    return all(len(w.word) >= 2 and w.word not in places and (w.flag in COMMON_TAGS or _common_name_tagged(w.word, w.flag))
-               for w in words)
+    return bool(words) and all(len(w.word) >= 2 and w.word not in places and (w.flag in COMMON_TAGS or _common_name_tagged(w.word, w.flag))
+                               for w in words)
 
 
 def _common_name_tagged(word: str, flag: str) -> bool:
-    """智慧, 文明: frequent words jieba's dictionary tags as personal names."""
-    return flag in ("nr", "nrt") and _jieba().dt.FREQ.get(word, 0) >= 1000
+    """智慧, 文明: frequent words jieba's dictionary tags as personal names; 研发, 环保: frequent
+    abbreviations."""
+    return flag in ("nr", "nrt", "j") and _jieba().dt.FREQ.get(word, 0) >= 1000
 
 
 ENUM_CUE = re.compile(r"(?:是指|(?<=[”\"])\s*[:：]?\s*指|包括|包含|分别是|分别为|主要有|主要包括)\s*[:：]?")

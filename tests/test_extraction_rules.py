@@ -545,6 +545,8 @@ def test_a_kind_of_zone_is_not_a_zone_name():
     labels = {m.label for m in find_mentions("建设现代化物流园区和特色产业园区，支持东岳产业园、国家生态文明示范区建设。")}
     assert not labels & {"现代化物流园区", "特色产业园区"}
     assert {"东岳产业园", "国家生态文明示范区"} <= labels
+    # two kinds joined, and frequent abbreviations among common words (研发)
+    assert not find_mentions("努力建设成为高端制造研发转化基地和创新创意产业集聚区。")
 
 
 def test_a_small_chinese_count_of_things_described_at_length_counts():
