@@ -106,6 +106,9 @@ def _plan_named(before: str, cue: re.Match, weak: bool = False) -> bool:
 #: a condition of measures (对企业首次完成工程流片的，按…给予补助): what it names done is what
 #: qualifies for the measure, no result
 CONDITION = re.compile(r"(?:对于|对|凡)[^，。；,;]{2,40}?的[，,]")
+#: a finding (审计发现，2个县将衔接资金3860万元用于非帮扶项目): what it says was done, 将 marking the
+#: thing disposed of, not a future
+FINDING = re.compile(r"发现|查出|查实|核查出|检查出")
 #: a goal that was met (完成年度目标的120%, 超额完成全年目标任务): 目标 the object of a verb of result
 GOAL_MET_BEFORE = re.compile(r"(?:完成|实现|达成|达到)[\u3400-\u9fff]{0,4}$")
 
@@ -125,7 +128,8 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
     sentence has no cue and nothing was carried (the caller then decides by year and genre)."""
     target_re, achieve_re, _ = _cue_patterns()
     before = sentence[:offset]
-    targets = [m for m in target_re.finditer(before) if not _plan_named(before, m, weak=True) and not _goal_met(before, m)]
+    targets = [m for m in target_re.finditer(before) if not _plan_named(before, m, weak=True) and not _goal_met(before, m)
+               and not (m.group(0) in ("将", "要") and FINDING.search(before, 0, m.start()))]
     last_t = max((m.end() for m in targets), default=-1)
     conditions = [c.span() for c in CONDITION.finditer(before)]
     last_a = max((m.end() for m in achieve_re.finditer(before)

@@ -1492,3 +1492,9 @@ def test_a_proposal_sets_targets_and_reviews_the_period_it_closes():
             "“十三五”时期，全市地区生产总值突破6800亿元，年均增长7.3%。\n\n新增高速公路里程100公里以上。")
     found = {t: (k, y) for t, k, y, _ in obs(text)}
     assert found == {"6800亿元": ("Achievement", 2020), "7.3%": ("Achievement", 2020), "100公里以上": ("Target", None)}
+
+
+def test_what_a_finding_says_was_disposed_of_is_a_result():
+    text = "2023年，审计发现，2个县将衔接资金3860万元用于非帮扶项目。"
+    assert [k for t, k, _, _ in obs(text) if t == "3860万元"] == ["Achievement"]
+    assert [k for t, k, _, _ in obs("2024年，全市将安排衔接资金3860万元用于帮扶项目。") if t == "3860万元"] == ["Target"]
