@@ -36,7 +36,9 @@ class Structure:
 
 DOC_NUMBER = re.compile(rf"[{CJK}]{{1,12}}[〔\[［(]\s*(?:19|20)\d\d\s*[〕\]］)]\s*第?\d{{1,4}}\s*号")
 DATE_FULL = re.compile(rf"((?:19|20)\d\d|[{CN_DIGITS}]{{4}})\s*年\s*(\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*(\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日")
-OFFICE_LINE = re.compile(r"(?:政府|国务院)(?:省长|市长|县长|区长|州长|总理|主席)")
+#: the line naming who gives a report: 四川省人民政府省长 施小琳, 绍兴市审计局局长 王某某
+OFFICE_LINE = re.compile(r"(?:政府|国务院)(?:省长|市长|县长|区长|州长|总理|主席)"
+                         r"|(?:局|厅|署|委员会|委|办公室)(?:副)?(?:局长|厅长|署长|主任)\s")
 # 一、 （一） 1. 第一条 【总部企业奖】 附件1: the openings of headings, articles, named clauses, annexes
 HEADING = re.compile(rf"^\s*(?:[{CN_DIGITS}]+、|[(（][{CN_DIGITS}]+[)）]|\d+[.．、]|第[{CN_DIGITS}百]+[章节条]|【[^【】]{{1,30}}】|附件\s*\d*)")
 SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』)]?|\n")

@@ -312,6 +312,8 @@ def test_headers_of_laws_and_reports_name_issuer_and_date():
     report = "2024年政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n过去一年，城镇新增就业1244万人。\n"
     assert ("2024年政府工作报告", "issuedBy", "国务院") in relations(report)
     assert ("2024年政府工作报告", "2024-03-05") in dates_of(report)
+    report = "关于2023年度市级预算执行的审计工作报告\n——2024年8月27日在绍兴市第九届人民代表大会常务委员会第二十次会议上\n绍兴市审计局局长 王某某\n主任：\n"
+    assert ("关于2023年度市级预算执行的审计工作报告", "issuedBy", "绍兴市审计局") in relations(report)
 
 
 def test_a_signature_closing_a_long_notice_names_its_issuer_and_date():
