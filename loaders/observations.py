@@ -9,6 +9,9 @@ to, the entity it is about and the indicator it measures.
   opinions state targets, reports state results). A sentence opening with targets
   (到2025年，…) sets targets in all its clauses after semicolons, and so does a section of
   work ahead of its year, unless a past marker (已, 截至, 目前) stands before the number.
+  A deadline ahead (2024年底前完成) sets a target; a cue is none inside a plan's name (三年行动
+  计划, but 年度计划投资 is), after a verb of result (完成年度目标的120%), in a condition of
+  measures (对…完成…的，) or a finding (审计发现，…将…用于…).
 - Year: the nearest year before the number in its sentence (到2020年 → 2020, 截至2017年底
   → 2017, 2018—2020年 → 2020) that is not a comparison's base (比2020年下降), else one
   carried from an earlier sentence of the same paragraph, else the year of its section's
@@ -119,7 +122,15 @@ def _past_deadline(cue: re.Match, doc_year: int | None) -> bool:
 
 
 def _goal_met(before: str, cue: re.Match) -> bool:
+    """True when the cue is a goal reached (完成年度目标), no goal set."""
     return cue.group(0) == "目标" and GOAL_MET_BEFORE.search(before, max(0, cue.start() - 8), cue.start()) is not None
+
+
+def _weak_cue_counts(before: str, cue: re.Match) -> bool:
+    """Whether a weak target cue sets a target: not inside a plan's name, not a goal reached,
+    not 将/要 in a finding (审计发现，…将资金用于…: the thing disposed of)."""
+    return not _plan_named(before, cue, weak=True) and not _goal_met(before, cue) \
+        and not (cue.group(0) in ("将", "要") and FINDING.search(before, 0, cue.start()))
 
 
 def classify(sentence: str, offset: int, year: int | None, doc_year: int | None, genre_target: bool,
@@ -128,9 +139,7 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
     sentence has no cue and nothing was carried (the caller then decides by year and genre)."""
     target_re, achieve_re, _ = _cue_patterns()
     before = sentence[:offset]
-    targets = [m for m in target_re.finditer(before) if not _plan_named(before, m, weak=True) and not _goal_met(before, m)
-               and not (m.group(0) in ("将", "要") and FINDING.search(before, 0, m.start()))]
-    last_t = max((m.end() for m in targets), default=-1)
+    last_t = max((m.end() for m in target_re.finditer(before) if _weak_cue_counts(before, m)), default=-1)
     conditions = [c.span() for c in CONDITION.finditer(before)]
     last_a = max((m.end() for m in achieve_re.finditer(before)
                   if not any(s <= m.start() < e for s, e in conditions)), default=-1)
