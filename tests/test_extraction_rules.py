@@ -1500,3 +1500,9 @@ def test_what_a_finding_says_was_disposed_of_is_a_result():
     text = "2023年，审计发现，2个县将衔接资金3860万元用于非帮扶项目。"
     assert [k for t, k, _, _ in obs(text) if t == "3860万元"] == ["Achievement"]
     assert [k for t, k, _, _ in obs("2024年，全市将安排衔接资金3860万元用于帮扶项目。") if t == "3860万元"] == ["Target"]
+
+
+def test_what_a_meeting_decides_to_spend_is_a_target():
+    found = obs("会议决定，安排中央预算内投资500亿元，支持设备更新。")
+    assert [k for t, k, _, _ in found if t == "500亿元"] == ["Target"]
+    assert [k for t, k, _, _ in obs("2017年，执法决定法制审核制度覆盖120个部门。") if t == "120个"] == ["Achievement"]
