@@ -8,7 +8,8 @@ a column of years or of base and target values (2020年, 2025年目标值, 基�
 each cell of such a column that holds a number is a figure:
 
 - its unit is the row's unit column (单位, 计量单位), else the unit in brackets after the
-  indicator's name (研发经费投入强度（%）); a row without a unit gives no figures;
+  indicator's name (研发经费投入强度（%）), else the cell's own (2.8%, 45亿元); a cell with
+  no unit anywhere gives no figure;
 - its indicator is the row's indicator column (指标, 名称, 项目), else the first column
   that is no serial number, less the bracketed unit;
 - its year is the column's; its kind is the column's (目标/预期 → Target, 基期/现状/实际 →
@@ -38,7 +39,7 @@ SERIAL = re.compile(r"序号|\d{1,3}|[一二三四五六七八九十]{1,3}")
 BRACKETED_UNIT = re.compile(r"\s*[(（]\s*(?P<unit>[^()（）]{1,8})\s*[)）]\s*$")
 #: a cell's number with its bounds: ≥95, <0.5, 6左右, [30], 6—8, 不低于90
 CELL = re.compile(r"\s*[\[［【(（]?\s*(?P<cmp>≥|>|≤|<|＞|＜|不低于|不少于|不超过|不高于|高于|低于|超过|约)?\s*"
-                  r"(?P<num>\d+(?:\.\d+)?)(?:\s*[—~～-]\s*(?P<max>\d+(?:\.\d+)?))?\s*"
+                  r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*[—~～-]\s*(?P<max>\d+(?:\.\d+)?))?\s*"
                   r"(?P<tail>左右|以上|以下|以内)?\s*[\]］】)）]?\s*")
 COMPARATORS = {"≥": "atLeast", "不低于": "atLeast", "不少于": "atLeast", "以上": "atLeast",
                "≤": "atMost", "不超过": "atMost", "不高于": "atMost", "以下": "atMost", "以内": "atMost",
@@ -119,13 +120,20 @@ def _kind(column: _Column, doc_year: int | None, last_year: int | None, plan: bo
 
 
 def _figure(cell: str, unit: str, start: int, end: int) -> Quantity | None:
-    """The quantity a cell's number makes with its row's unit; None when the cell holds no
-    number or the unit is none the quantity parser knows."""
+    """The quantity a cell's number makes with its row's unit, or a cell's own figure where
+    the row gives no unit (2.8%, 45亿元); None when the cell holds no number or the unit is
+    none the quantity parser knows."""
+    if not unit:
+        own = find_quantities(cell.strip())
+        if len(own) == 1 and own[0].start == 0 and own[0].end == len(cell.strip()):
+            return replace(own[0], start=start, end=end, text=cell)
+        return None
     m = CELL.fullmatch(cell)
     if m is None:
         return None
-    found = find_quantities(m.group("num") + unit)
-    if len(found) != 1 or found[0].end != len(m.group("num") + unit):
+    number = m.group("num").replace(",", "")
+    found = find_quantities(number + unit)
+    if len(found) != 1 or found[0].end != len(number + unit):
         return None
     q = found[0]
     max_value = None
@@ -167,8 +175,8 @@ def table_figures(original: str, text: str, doc_year: int | None, plan: bool
         if not unit and bracketed:
             unit = bracketed.group("unit")
         name = (name[:bracketed.start()] if bracketed else name).strip()
-        if not unit or not name:
-            continue
+        if not name:
+            continue   # (a row without a unit may still hold figures written with theirs: 2.8%)
         for col in header.values:
             k = col.index - shift
             q = _figure(cells[k], unit, *spans[k]) if 0 <= k < len(cells) else None

@@ -57,3 +57,11 @@ def test_a_unit_in_brackets_after_the_indicator_and_kinds_named_by_the_header():
 def test_a_table_without_a_years_column_is_running_text_and_a_row_without_a_unit_gives_nothing():
     text = "某市工作方案\n\n序号\t任务\t责任单位\n1\t建设智慧园区12个\t市经信局\n\n类别\t指标\t2020年\t2025年\n经济\t地区生产总值\t100\t150\n"
     assert [f[0] for f in figures(extract_text(text, "p.txt"))] == ["12个"]
+
+
+def test_cells_written_with_their_own_unit_or_thousands_separators():
+    text = "某市十四五规划\n\n指标\t2020年\t2025年\n研发投入强度\t2.1%\t2.8%\n规上工业企业数（家）\t1,265\t2,500\n"
+    found = figures(extract_text(text, "p.txt"))
+    assert set(found) == {("2.1%", "2.1", "%", "Achievement", 2020, None), ("2.8%", "2.8", "%", "Target", 2025, None),
+                          ("1,265家", "1265", "家", "Achievement", 2020, None), ("2,500家", "2500", "家", "Target", 2025, None)}
+    assert found[("2.8%", "2.8", "%", "Target", 2025, None)] == "研发投入强度（%）"
