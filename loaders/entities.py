@@ -227,7 +227,8 @@ def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
     return "".join(words[cut:]) + suffix
 
 
-COUNT_PREFIX = re.compile(r"^(?:[一二两三四五六七八九十百千]+|\d+)[个批期项类种家所座条处](?=[\u3400-\u9fff]{2})")
+#: (a bare 百/千/万 is a slogan's round number, part of the name: 千项专利转化工程, 百企千村行动)
+COUNT_PREFIX = re.compile(r"^(?:[一二两三四五六七八九十][一二两三四五六七八九十百千]*|\d+)[个批期项类种家所座条处](?=[\u3400-\u9fff]{2})")
 
 
 def strip_count_prefix(name: str) -> str:

@@ -43,6 +43,8 @@ DESIGNATED = re.compile(r"(?:将|把)(?P<place>[^，,。；;]{1,12}?)(?:确定�
 DEPLOYED = re.compile(r"(?:按照|根据|按)[^，。；]{1,30}?(?:统一部署|决策部署|部署|统一安排)")
 DOC_NUMBER_AFTER = re.compile(r"\s*[(（][^()（）]{0,12}?[〔\[［]((?:19|20)\d\d)[〕\]］]\d+号[)）]")
 PREAMBLE = re.compile(r"特制定|制定本|制定如下|制定以下|现提出|提出如下|提出以下|特提出|现就.{0,12}提出|结合.{0,12}实际")
+ORDINAL_ITEM = re.compile(r"\s*(?:一是|其一是?|第一是?|首先是)")
+NEXT_ORDINAL_ITEM = re.compile(r"\s*(?:[二三四五六七八九十]是|其[二三四五六七八九十]是?|第[二三四五六七八九十]是?|再次是|最后是)")
 GROUP = {"Program": "initiative", "Policy": "initiative", "PolicyDocument": "document", "Park": "park"}
 
 
@@ -218,6 +220,9 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             parts = [m for m in ms if m.start >= s.start + e.end() and GROUP.get(m.cls) == GROUP.get(whole.cls)
                      and m is not whole]
             parts = _same_clause(text, s.start + e.end(), parts, breaks="。；;")
+            if ORDINAL_ITEM.match(text, s.start + e.end()):
+                # 一是A工程；二是B工程；三是C工程: the items counted off go on in the clauses after
+                parts += _counted_off_after(text, sentences, by_sentence, i, whole)
             for p in parts:
                 rels.append(Relation(p, "partOf", whole, i))
         _composed_of(text, sv, rels)
@@ -419,6 +424,21 @@ def _adopted(text: str, sv: _Sentence, rels: list[Relation], issued: list[IssueD
             date = next((d for d in sv.dates if not d.period and d.start == sv.start + after.start("date")), date)
         for o in docs[-1:]:
             _launched_by(o, bodies, date, sv, rels, issued)
+
+
+def _counted_off_after(text: str, sentences, by_sentence, i: int, whole: Mention) -> list[Mention]:
+    """The names that open the clauses after sentence ``i`` of its paragraph that go on
+    counting off items (二是B工程；三是C工程), of the whole's group."""
+    out = []
+    for j in range(i + 1, len(sentences)):
+        s = sentences[j]
+        item = NEXT_ORDINAL_ITEM.match(text, s.start)
+        if s.paragraph != sentences[i].paragraph or item is None:
+            break
+        first = next((m for m in by_sentence[j] if not m.nested and GROUP.get(m.cls) == GROUP.get(whole.cls)), None)
+        if first is not None and first.start <= s.start + item.end() + 2:
+            out.append(first)
+    return out
 
 
 def _composed_of(text: str, sv: _Sentence, rels: list[Relation]) -> None:

@@ -1506,3 +1506,10 @@ def test_what_a_meeting_decides_to_spend_is_a_target():
     found = obs("会议决定，安排中央预算内投资500亿元，支持设备更新。")
     assert [k for t, k, _, _ in found if t == "500亿元"] == ["Target"]
     assert [k for t, k, _, _ in obs("2017年，执法决定法制审核制度覆盖120个部门。") if t == "120个"] == ["Achievement"]
+
+
+def test_items_counted_off_over_semicolons_are_parts_and_a_slogans_round_number_stays_in_its_name():
+    rels = relations("实施“六大工程”：一是产业基础再造工程；二是智能制造提升工程；三是绿色制造工程。")
+    assert {s_ for s_, p, o in rels if p == "partOf" and o == "六大工程"} == {"产业基础再造工程", "智能制造提升工程", "绿色制造工程"}
+    rels = relations("“双千计划”主要有两项内容：一是千企技改工程，二是千项专利转化工程。")
+    assert {s_ for s_, p, o in rels if p == "partOf"} == {"千企技改工程", "千项专利转化工程"}
