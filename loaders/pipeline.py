@@ -248,9 +248,13 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
         if s and o and s != o and fits(r.predicate, cls_of(s), cls_of(o)):
             em.statement(s, r.predicate, o, sent_node(r.sentence))
             stats["relations"] += 1
+    # the document's own date (its header or signature) is its date of issue; a date its text
+    # gives it (已经2023年5月10日市人民政府常务会议审议通过) is when it was adopted
+    dated_by_header = {doc_iri, issued_doc.iri if issued_doc else None} if header_date else set()
     for d in issued:
-        if cls_of(ent_iri(d.subject) or "") in INITIATIVE_OR_DOCUMENT:  # a body or place is never issued
-            em.date(ent_iri(d.subject), d.iso, sent_node(d.sentence))
+        d_iri = ent_iri(d.subject)
+        if cls_of(d_iri or "") in INITIATIVE_OR_DOCUMENT and d_iri not in dated_by_header:  # a body or place is never issued
+            em.date(d_iri, d.iso, sent_node(d.sentence))
     # the number of a cited document names its issuer: 衢政办发 → 衢州市人民政府办公室
     sentence_starts = [x.start for x in st.sentences]
     for m, number in numbered:

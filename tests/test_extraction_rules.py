@@ -1513,3 +1513,10 @@ def test_items_counted_off_over_semicolons_are_parts_and_a_slogans_round_number_
     assert {s_ for s_, p, o in rels if p == "partOf" and o == "六大工程"} == {"产业基础再造工程", "智能制造提升工程", "绿色制造工程"}
     rels = relations("“双千计划”主要有两项内容：一是千企技改工程，二是千项专利转化工程。")
     assert {s_ for s_, p, o in rels if p == "partOf"} == {"千企技改工程", "千项专利转化工程"}
+
+
+def test_a_documents_own_date_is_its_issue_date_not_the_day_it_was_adopted():
+    text = ("杭州市人民政府令\n第350号\n《杭州市城市道路挖掘管理办法》已经2023年5月10日市人民政府第20次常务会议审议通过，"
+            "现予公布，自2023年7月1日起施行。\n市长 姚高员\n2023年5月20日\n杭州市城市道路挖掘管理办法\n第一条 为了加强管理，制定本办法。\n")
+    assert dates_of(text) == {("杭州市城市道路挖掘管理办法", "2023-05-20")}
+    assert ("杭州市城市道路挖掘管理办法", "issuedBy", "杭州市人民政府") in relations(text)
