@@ -21,6 +21,12 @@ def _codes() -> tuple[dict[str, str], list[tuple[str, str]]]:
     return dict(pairs(groups["central"])), local
 
 
+@lru_cache(maxsize=1)
+def _province_short_names() -> dict[str, str]:
+    groups = read_groups("document_number_codes.txt")
+    return {c.strip(): name.strip() for c, _, name in (line.partition("|") for line in groups["province"])}
+
+
 def _parse(number: str) -> tuple[str | None, str | None, str | None]:
     """(central organ, local abbreviation, local organ suffix) of a document number."""
     m = NUMBER.match(number.strip())
@@ -42,7 +48,11 @@ def issuer_of_number(number: str, jurisdiction: Place | None) -> str | None:
     if central or abbrev is None:
         return central
     place = _place_for(abbrev, jurisdiction)
-    return place.name + organ if place is not None else None
+    if place is None:
+        return None
+    if place.level == "province" and organ.endswith("办公室"):
+        organ = organ[: -len("办公室")] + "办公厅"   # a province's general offices are 办公厅 (浙政办发: 浙江省人民政府办公厅)
+    return place.name + organ
 
 
 def place_of_number(number: str) -> Place | None:
@@ -60,5 +70,8 @@ def _place_for(abbrev: str, jurisdiction: Place | None) -> Place | None:
         if node.name.startswith(abbrev):
             return node
         node = g.places.get(node.parent) if node.parent else None
+    province = _province_short_names().get(abbrev)
+    if province in g.places:   # 湘政, 川办发, 粤府: a province by its short name
+        return g.places[province]
     hits = {p.name: p for p in g.places.values() if p.level in ("city", "province") and p.name.startswith(abbrev)}
     return next(iter(hits.values())) if len(hits) == 1 else None

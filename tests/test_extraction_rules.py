@@ -298,6 +298,11 @@ def test_a_document_number_names_its_issuer_and_place():
     ex = extract_text(text, "n.txt")
     labels = {q.object.value for q in ex.quads if q.predicate.value.endswith("rdf-schema#label")}
     assert "衢州市人民政府办公室" in labels  # 市政府办公室 of a Quzhou document
+    # a province by its short name, and a province's general office is a 办公厅
+    text = "你省《关于设立湖南湘江新区的请示》（湘政〔2014〕33号）收悉。根据《关于加快建设数字政府的实施意见》（浙政办发〔2023〕5号）。"
+    rels = relations(text)
+    assert ("关于设立湖南湘江新区的请示", "issuedBy", "湖南省人民政府") in rels
+    assert ("关于加快建设数字政府的实施意见", "issuedBy", "浙江省人民政府办公厅") in rels
 
 
 def test_lower_and_upper_bounds_make_a_range():
