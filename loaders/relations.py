@@ -412,9 +412,11 @@ def _deployed(text: str, sv: _Sentence, rels: list[Relation], issued: list[Issue
 
 def _adopted(text: str, sv: _Sentence, rels: list[Relation], issued: list[IssueDate]) -> None:
     """《X》已经县政府第12次常务会议审议通过: the body that adopted a document issued it, on
-    the date the sentence gives before the verb."""
+    the date the sentence gives before the verb; so did the bodies it says drew it up and
+    issued it (《X》由市发展改革委会同市财政局制定)."""
     for am in ADOPTED_BY.finditer(sv.text):
-        by_start, by_end = sv.start + am.start("by"), sv.start + am.end("by")
+        group = "by" if am.group("by") is not None else "drawn"
+        by_start, by_end = sv.start + am.start(group), sv.start + am.end(group)
         docs = [m for m in sv.names if m.cls in INITIATIVES and m.end <= sv.start + am.start()
                 and not re.search(r"[，,。；;]", text[m.end:sv.start + am.start()])]
         bodies = [m for m in sv.mentions if m.cls == "IssuingBody" and by_start <= m.start and m.end <= by_end]
@@ -462,7 +464,8 @@ def _located_by_de(text: str, sv: _Sentence, rels: list[Relation]) -> None:
 
 
 #: a passive adoption: 《X》(已)经Y(第N次常务会议)审议通过/批准
-ADOPTED_BY = re.compile(r"(?<=[》”\"）)])\s*[，,]?\s*(?:已经|已|经)(?P<by>[^，,。；;]{1,40}?)(?:审议通过|审议批准|批准|审定通过|审定)")
+ADOPTED_BY = re.compile(r"(?<=[》”\"）)])\s*[，,]?\s*(?:(?:已经|已|经)(?P<by>[^，,。；;]{1,40}?)(?:审议通过|审议批准|批准|审定通过|审定)"
+                        r"|由(?P<drawn>[^，,。；;]{1,40}?)(?:联合)?(?:制定|印发|发布|出台|颁布))")   # 《X》由A会同B制定
 #: the date a clause after the adoption gives the issue (…审议通过，于2023年11月20日正式印发)
 ISSUED_AFTER = re.compile(r"\s*[，,]\s*(?:并|现)?(?:于|在)(?P<date>[^，,。；;]{6,14}?)(?:正式)?(?:印发|发布|公布|下发|出台)")
 

@@ -1525,3 +1525,9 @@ def test_a_documents_own_date_is_its_issue_date_not_the_day_it_was_adopted():
             "现予公布，自2023年7月1日起施行。\n市长 姚高员\n2023年5月20日\n杭州市城市道路挖掘管理办法\n第一条 为了加强管理，制定本办法。\n")
     assert dates_of(text) == {("杭州市城市道路挖掘管理办法", "2023-05-20")}
     assert ("杭州市城市道路挖掘管理办法", "issuedBy", "杭州市人民政府") in relations(text)
+
+
+def test_the_bodies_a_document_says_drew_it_up_issued_it_but_not_those_that_interpret_it():
+    rels = relations("《某市产业基金管理办法》由市发展改革委会同市财政局制定，由市财政局负责解释。")
+    assert {o for s_, p, o in rels if p == "issuedBy"} == {"市发展改革委", "市财政局"}
+    assert not relations("《某市产业基金管理办法》由市财政局负责解释。")
