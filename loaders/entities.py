@@ -537,7 +537,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
         if cls is None:
             continue
         if cls == "IssuingBody" and name[:1] in "经由按据对向从在被" and (
-                name[1:2] in "省市县区" or any(name[1:1 + n] in gazetteer().places for n in range(2, 8))):
+                name[1:2] in "省市县区" or _place_at(name, 1)):
             name = name[1:]   # 经湖南省人民代表大会常务委员会审议: the preposition before a body is no part of it
             start += 1
         if cls == "Park" and (built := BUILT_BEFORE_PARK.match(name)) and len(name) - built.end() >= 4 \
@@ -559,7 +559,7 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 信息化工作制度: working rules; 调度与计划: two nouns joined; 企业试点: whose?
             # 国家重大战略, 省重点工程: a rank, no one thing
         if cls == "Park" and (level := DESIGNATION_LEVEL.match(name)) and \
-                not any(name[level.end():level.end() + n] in gazetteer().places for n in range(2, 8)):
+                not _place_at(name, level.end()):
             continue  # 培育省级夜间经济集聚区1个, 争创国家级经济技术开发区: a designation; a zone's name
             # names its place (文昌湖省级旅游度假区, 国家级株洲经济技术开发区)
         if LEVELS_JOINED.match(name):
@@ -655,6 +655,12 @@ def _enumerated_parts(text: str, cands: list[Mention]) -> list[Mention]:
     return out
 
 
+def _place_at(text: str, at: int, longest: int = 7) -> str | None:
+    """The longest place name (of 2 to ``longest`` characters) that starts at ``at``."""
+    places = gazetteer().places
+    return next((text[at:at + n] for n in range(longest, 1, -1) if at + n <= len(text) and text[at:at + n] in places), None)
+
+
 #: a division's name ending where the land it names ends (宁乡县 in 宁乡县部分区域)
 DIVISION = re.compile(r"[\u3400-\u9fff]{1,4}?(?<!片)(?:市|区|县|旗)(?=部分|区域|地区|范围|$)")
 AREA_OF = re.compile(r"(?:部分)?(?:区域|地区|范围|部分)?")
@@ -662,12 +668,8 @@ AREA_OF = re.compile(r"(?:部分)?(?:区域|地区|范围|部分)?")
 
 def _territory(name: str) -> bool:
     """True when ``name`` is administrative land (长沙市岳麓区, 宁乡县部分区域), not a zone of its own."""
-    places = gazetteer().places
     rest = name
-    while True:
-        lead = next((rest[:n] for n in range(min(8, len(rest)), 1, -1) if rest[:n] in places), None)
-        if lead is None:
-            break
+    while lead := _place_at(rest, 0, longest=8):
         rest = rest[len(lead):]
     division = DIVISION.match(rest)
     if division and not rest[:division.end()].endswith(tuple(gazetteer().park_suffixes)):
