@@ -98,6 +98,11 @@ def _title_re():
     return re.compile(rf"(?:{alternation(g.document_kinds)})(?:[(（][^()（）]{{1,20}}[)）])?$")
 
 
+def _signature_line(line: str) -> bool:
+    """A line that can be a body signing a document: short, and no clause of a sentence."""
+    return len(line) <= 30 and not re.search(r"[。；;：:，,]", line)
+
+
 def analyse(text: str) -> Structure:
     """Paragraphs, sentences and the notice header of ``text`` (normalized)."""
     paragraphs = paragraphs_of(text)
@@ -117,8 +122,7 @@ def analyse(text: str) -> Structure:
             if i > 0 and st.title is not None:
                 # 襄阳市统计局 / 国家统计局襄阳调查队 / 2024年3月20日: each body signing it, one per line
                 for prev in reversed(header[max(0, i - 3):i]):
-                    line = text[prev[0]:prev[1]]
-                    if prev == st.title or prev in st.issuer_lines or len(line) > 30 or re.search(r"[。；;：:，,]", line):
+                    if prev == st.title or prev in st.issuer_lines or not _signature_line(text[prev[0]:prev[1]]):
                         break
                     st.issuer_lines.append(prev)
             continue
@@ -140,7 +144,7 @@ def analyse(text: str) -> Structure:
                 continue
             st.date = (s, e)
             prev = paragraphs[i - 1]
-            if len(text[prev[0]:prev[1]]) <= 30 and not re.search(r"[。；;：:，,]", text[prev[0]:prev[1]]):
+            if _signature_line(text[prev[0]:prev[1]]):
                 st.issuer_lines.append(prev)
             break
     return st
