@@ -11,20 +11,21 @@ NUMBER = re.compile(r"^(?P<head>[\u3400-\u9fff]{1,8})[〔\[［(（]\s*(?:19|20)\
 
 
 @lru_cache(maxsize=1)
+def _code_groups() -> dict[str, list[tuple[str, str]]]:
+    """Each group of document_number_codes.txt as (code, name) pairs, read once."""
+    return {group: [(c.strip(), o.strip()) for c, _, o in (line.partition("|") for line in lines)]
+            for group, lines in read_groups("document_number_codes.txt").items()}
+
+
+@lru_cache(maxsize=1)
 def _codes() -> tuple[dict[str, str], list[tuple[str, str]]]:
-    groups = read_groups("document_number_codes.txt")
-
-    def pairs(lines):
-        return [(c.strip(), o.strip()) for c, _, o in (line.partition("|") for line in lines)]
-
-    local = sorted(pairs(groups["local"]), key=lambda p: -len(p[0]))
-    return dict(pairs(groups["central"])), local
+    groups = _code_groups()
+    return dict(groups["central"]), sorted(groups["local"], key=lambda p: -len(p[0]))
 
 
 @lru_cache(maxsize=1)
 def _province_short_names() -> dict[str, str]:
-    groups = read_groups("document_number_codes.txt")
-    return {c.strip(): name.strip() for c, _, name in (line.partition("|") for line in groups["province"])}
+    return dict(_code_groups()["province"])
 
 
 def _parse(number: str) -> tuple[str | None, str | None, str | None]:
