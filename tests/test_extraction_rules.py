@@ -43,6 +43,16 @@ def obs(text, name="t.txt"):
     return sorted(out)
 
 
+def kinds_of(text, figure):
+    """The kind of each observation written ``figure`` in ``text``."""
+    return [k for t, k, _, _ in obs(text) if t == figure]
+
+
+def abouts_of(text, figure):
+    """The label of what each observation written ``figure`` in ``text`` is about."""
+    return [a for t, _, _, a in obs(text) if t == figure]
+
+
 def labelled(text, name):
     """The extraction of ``text`` and a map from each entity IRI to its label."""
     ex = extract_text(text, name)
@@ -205,7 +215,7 @@ def test_a_notice_issues_the_document_it_prints():
     ex = extract_text(text, "notice.txt")
     rels = relations(text)
     assert ("某区智能制造三年行动计划", "issuedBy", "某区管理委员会") in rels
-    assert [a for t, _, _, a in obs(text) if t == "10个"] == ["某区智能制造三年行动计划"]
+    assert abouts_of(text, "10个") == ["某区智能制造三年行动计划"]
     assert any(q.predicate.value == POL + "issuedOn" and q.object.value == "2016-11-15" for q in ex.quads)
 
 
@@ -460,7 +470,7 @@ def test_a_name_after_chu_is_named_without_it():
 
 def test_a_count_closing_a_list_is_about_what_the_sentence_defines():
     text = "“三纵”指三条南北向干渠，包括东山干渠、中山干渠、西山干渠3个工程。"
-    assert [a for t, _, _, a in obs(text) if t == "3个"] == ["三纵"]
+    assert abouts_of(text, "3个") == ["三纵"]
 
 
 def test_a_glossary_headword_is_issued_with_the_document_its_entry_issues():
@@ -567,7 +577,7 @@ def test_session_numbers_are_ordinals():
 
 def test_a_count_after_a_deng_list_is_about_what_the_entry_defines():
     text = "名词解释\n6.六大生态工程：市委提出，要实施清水行动，布局湿地保护、水系连通等6个重大生态工程。\n"
-    assert [a for t, _, _, a in obs(text) if t == "6个"] == ["六大生态工程"]
+    assert abouts_of(text, "6个") == ["六大生态工程"]
 
 
 def test_jihua_as_the_verb_plans_to_ends_no_name():
@@ -583,7 +593,7 @@ def test_a_figure_in_a_later_clause_is_about_the_paragraphs_topic_not_a_program_
 
 def test_a_figure_names_an_initiative_by_its_stem_when_the_action_word_is_dropped():
     text = "我县实施“旧村整治”。2018年，计划完成旧村项目40个。"
-    assert [a for t, _, _, a in obs(text) if t == "40个"] == ["旧村整治"]
+    assert abouts_of(text, "40个") == ["旧村整治"]
 
 
 def test_a_start_verb_in_a_sentence_naming_nothing_dates_the_paragraphs_topic():
@@ -1325,7 +1335,7 @@ def test_an_annual_average_is_a_measure_not_a_target_cue():
     report = "某市2023年统计公报\n\n全市PM2.5年均浓度为45微克/立方米，年末森林覆盖率为42.8%。"
     assert {k for t, k, _, _ in obs(report) if t in ("45微克/立方米", "42.8%")} == {"Achievement"}
     plan = "某市生态环境保护三年行动计划\n\n到2025年，PM2.5年均浓度降至35微克/立方米。"
-    assert [k for t, k, _, _ in obs(plan) if t == "35微克/立方米"] == ["Target"]
+    assert kinds_of(plan, "35微克/立方米") == ["Target"]
 
 
 def test_a_yearly_documents_title_gives_the_year_of_figures_that_name_none():
@@ -1386,13 +1396,13 @@ def test_a_goal_that_was_met_is_no_target_cue():
 def test_a_free_trade_zone_area_named_short_is_a_zone():
     found = {m.label: m.cls for m in find_mentions("襄阳自贸片区全年新增市场主体3862户，武汉自贸片区形成制度创新成果126项。")}
     assert found["襄阳自贸片区"] == "Park" and found["武汉自贸片区"] == "Park"
-    assert [a for t, _, _, a in obs("襄阳自贸片区全年新增市场主体3862户。") if t == "3862户"] == ["襄阳自贸片区"]
+    assert abouts_of("襄阳自贸片区全年新增市场主体3862户。", "3862户") == ["襄阳自贸片区"]
 
 
 def test_what_a_condition_of_measures_names_done_is_no_result():
     text = "某区促进集成电路产业发展若干政策实施细则\n\n第三条 对企业首次完成工程流片的，按照流片费用的30%给予补助。"
-    assert [k for t, k, _, _ in obs(text) if t == "30%"] == ["Target"]
-    assert [k for t, k, _, _ in obs("2023年，全市完成工程流片12次。") if t == "12次"] == ["Achievement"]
+    assert kinds_of(text, "30%") == ["Target"]
+    assert kinds_of("2023年，全市完成工程流片12次。", "12次") == ["Achievement"]
 
 
 def test_each_body_joined_at_a_titles_head_issued_it():
@@ -1418,7 +1428,7 @@ def test_a_deadline_ahead_sets_a_target_and_one_passed_does_not():
 def test_an_interpretation_speaks_of_the_document_it_explains():
     text = ("《某市促进民营经济高质量发展若干措施》政策解读\n\n问：有哪些举措？\n\n答：市级财政每年安排2亿元，对小微企业贷款给予贴息。"
             "本措施自2024年1月1日起施行。")
-    assert [a for t, _, _, a in obs(text) if t == "2亿元"] == ["某市促进民营经济高质量发展若干措施"]
+    assert abouts_of(text, "2亿元") == ["某市促进民营经济高质量发展若干措施"]
     ex, labels = labelled(text, "j.txt")
     assert "某市促进民营经济高质量发展若干措施政策解读" in labels.values()   # the interpretation is a document too
 
@@ -1441,11 +1451,11 @@ def test_a_release_on_how_the_economy_ran_is_a_document_of_its_year():
 def test_a_rule_a_sentence_cites_as_its_basis_is_not_what_its_figure_measures():
     text = ("某省财政厅关于下达2024年乡村振兴补助资金的通知\n\n"
             "根据《财政部关于印发〈乡村振兴补助资金管理办法〉的通知》（财农〔2021〕19号）等规定，现下达你们补助资金186500万元。")
-    assert [a for t, _, _, a in obs(text) if t == "186500万元"] == ["某省财政厅关于下达2024年乡村振兴补助资金的通知"]
+    assert abouts_of(text, "186500万元") == ["某省财政厅关于下达2024年乡村振兴补助资金的通知"]
     # a document a sentence carries out is its basis too; a regime it carries out is what it measures
     text = "某区2023年政府信息公开工作年度报告\n\n2023年，全区深入贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息4852条。"
-    assert [a for t, _, _, a in obs(text) if t == "4852条"] == [None]
-    assert [a for t, _, _, a in obs("2023年，全面落实河湖长制，完成重点河湖生态修复1000公里。") if t == "1000公里"] == ["河湖长制"]
+    assert abouts_of(text, "4852条") == [None]
+    assert abouts_of("2023年，全面落实河湖长制，完成重点河湖生态修复1000公里。", "1000公里") == ["河湖长制"]
 
 
 def test_an_inclusive_bound_keeps_a_range_and_a_comparator():
@@ -1461,7 +1471,7 @@ def test_a_policy_titled_as_one_states_targets_and_is_this_policy():
 
 def test_a_plans_verbs_of_result_state_what_it_is_to_do_unless_time_has_passed():
     plan = "某省无废城市建设工作方案\n\n（二）推行河湖长制。全面落实河湖长制，完成重点河湖生态修复1000公里。"
-    assert [k for t, k, _, _ in obs(plan) if t == "1000公里"] == ["Target"]
+    assert kinds_of(plan, "1000公里") == ["Target"]
     plan = "某省无废城市建设工作方案\n\n近年来，全省完成重点河湖生态修复800公里，已建成绿色工厂300家。"
     assert {k for _, k, _, _ in obs(plan)} == {"Achievement"}
 
@@ -1487,7 +1497,7 @@ def test_the_land_a_zone_covers_is_no_part_of_it_and_approving_is_no_part_of_its
     found = {(m.label, m.cls) for m in find_mentions(text) if not m.nested}
     assert ("湖南湘江新区", "Park") in found and ("望城区", "Place") in found
     assert not {lab for lab, cls in found if cls == "Park"} - {"湖南湘江新区", "湘江新区"}
-    assert [a for t, _, _, a in obs(text) if t == "490平方公里"] == ["湘江新区"]
+    assert abouts_of(text, "490平方公里") == ["湘江新区"]
     # the parts of a zone that are zones stay its parts
     assert {("长沙经开区", "Park"), ("望城经开区", "Park")} <= {(m.label, m.cls) for m in find_mentions("长株潭示范区包括长沙经开区、望城经开区。")}
     assert "深化改革" not in {m.label for m in find_mentions("以深化改革开放为动力。")}
@@ -1503,14 +1513,14 @@ def test_a_proposal_sets_targets_and_reviews_the_period_it_closes():
 
 def test_what_a_finding_says_was_disposed_of_is_a_result():
     text = "2023年，审计发现，2个县将衔接资金3860万元用于非帮扶项目。"
-    assert [k for t, k, _, _ in obs(text) if t == "3860万元"] == ["Achievement"]
-    assert [k for t, k, _, _ in obs("2024年，全市将安排衔接资金3860万元用于帮扶项目。") if t == "3860万元"] == ["Target"]
+    assert kinds_of(text, "3860万元") == ["Achievement"]
+    assert kinds_of("2024年，全市将安排衔接资金3860万元用于帮扶项目。", "3860万元") == ["Target"]
 
 
 def test_what_a_meeting_decides_to_spend_is_a_target():
     found = obs("会议决定，安排中央预算内投资500亿元，支持设备更新。")
     assert [k for t, k, _, _ in found if t == "500亿元"] == ["Target"]
-    assert [k for t, k, _, _ in obs("2017年，执法决定法制审核制度覆盖120个部门。") if t == "120个"] == ["Achievement"]
+    assert kinds_of("2017年，执法决定法制审核制度覆盖120个部门。", "120个") == ["Achievement"]
 
 
 def test_items_counted_off_over_semicolons_are_parts_and_a_slogans_round_number_stays_in_its_name():
