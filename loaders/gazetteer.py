@@ -74,6 +74,22 @@ def _jionlp():
     return jionlp
 
 
+def _former_counties(full: dict[str, Place], generic: set[str]) -> dict[str, Place]:
+    """The 县 a county-level city or district was before it was renamed (撤县设市, 撤县设区:
+    宁乡县 became 宁乡市 in 2017, 江宁县 江宁区 in 2000), so that documents older than the
+    division list still name a place. Only a stem of two characters or more that no other
+    division shares, and only where no division bears that name today: a stem of two or three
+    characters, so no zone (漯河经济技术开发区), ethnic district (顺河回族区) or 林区."""
+    former: dict[str, list[Place]] = {}
+    for place in full.values():
+        stem = place.name[:-1]
+        if place.level == "county" and place.name[-1] in "市区" and 2 <= len(stem) <= 3 \
+                and stem not in generic and not stem.endswith(("族", "林", "矿", "新", "园")):
+            former.setdefault(stem + "县", []).append(place)
+    return {name: Place(name, "county", cands[0].parent, cands[0].code)
+            for name, cands in former.items() if len(cands) == 1 and name not in full}
+
+
 def _load_places() -> tuple[dict[str, Place], set[str]]:
     """Every province, prefecture and county of China under its full name, and under its
     short name (济南 for 济南市) where that short name is unambiguous and two characters or
@@ -107,6 +123,8 @@ def _load_places() -> tuple[dict[str, Place], set[str]]:
                     short.setdefault(a, []).append(k)
     generic = set(read_list("place_stop_names.txt"))
     places = {n: p for n, p in full.items() if n not in generic}
+    for name, place in _former_counties(full, generic).items():
+        places.setdefault(name, place)
     for alias, cands in short.items():
         if len(alias) < 2 or alias in full or alias in generic:
             continue

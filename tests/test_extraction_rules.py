@@ -1331,6 +1331,16 @@ def test_a_short_place_name_must_stand_as_a_word():
     assert places == {"淄博", "济南", "长沙", "南昌"}
 
 
+def test_a_county_renamed_since_is_still_a_place_under_its_former_name():
+    # 宁乡县 became 宁乡市 in 2017 and 萧山县 萧山区 in 1988; documents before that name them so
+    text = "宁乡县人民政府、萧山县和宁乡市联合推进。"
+    places = {m.label for m in find_mentions(text) if m.cls == "Place"}
+    assert {"萧山县", "宁乡市"} <= places
+    assert "宁乡县人民政府" in {m.label for m in find_mentions(text) if m.cls == "IssuingBody"}
+    # a stem no former county had is no place: a zone's, or a word's
+    assert not {m.label for m in find_mentions("开发县域经济，推进园县合作。") if m.cls == "Place"}
+
+
 def test_an_annual_average_is_a_measure_not_a_target_cue():
     report = "某市2023年统计公报\n\n全市PM2.5年均浓度为45微克/立方米，年末森林覆盖率为42.8%。"
     assert {k for t, k, _, _ in obs(report) if t in ("45微克/立方米", "42.8%")} == {"Achievement"}
