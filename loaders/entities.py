@@ -191,6 +191,18 @@ def _ends_with_suffix(text: str) -> bool:
     return bool(_all_suffixes().search(text))
 
 
+def _rejoin_stop_words(words: list[str], stop) -> list[str]:
+    """Join single characters that jieba left apart back into the stop word they spell
+    (经开区获批: jieba gives 区 / 获 / 批, the verb is 获批)."""
+    out: list[str] = []
+    for w in words:
+        if out and len(w) == 1 and len(out[-1]) == 1 and out[-1] + w in stop:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
 @lru_cache(maxsize=8192)
 def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
     """Cut a candidate run (which ends in ``suffix``) after its last function word or
@@ -199,7 +211,7 @@ def trim_name(run: str, suffix: str, after_number: bool = False) -> str:
     stop = gazetteer().stop_words
     if after_number:  # 5个…园区, 8项…制度: the measure word of the count is not part of the name
         run = re.sub(r"^(?:万元|亿元|元|万|亿|[个项座条家批期处所名只类种年月日号])", "", run)  # …29日某省…: a date's 日 too
-    words = _jieba().lcut(run[: len(run) - len(suffix)], HMM=False)
+    words = _rejoin_stop_words(_jieba().lcut(run[: len(run) - len(suffix)], HMM=False), stop)
     cut = joined = 0
     lead = None          # the first word after the verbs opening the run
     inside = False       # a word that may stand inside a name (重点, 提升) cut after ``lead``

@@ -408,6 +408,12 @@ def test_a_suffix_inside_a_longer_word_ends_no_name():
     assert {"科技金融合作贷款试点", "智能制造试点示范"} <= labels
 
 
+def test_a_verb_the_segmenter_splits_still_starts_the_name_after_it():
+    # jieba reads 区获批 as 区 / 获 / 批: the verb 获批 is still a verb
+    labels = {m.label for m in find_mentions("宁乡经开区获批国家级高新技术产业开发区，金洲新区发展势头强劲。")}
+    assert labels == {"宁乡经开区", "金洲新区"}
+
+
 def test_a_ministry_name_inside_bumen_is_a_department_of_any_level():
     labels = {m.label for m in find_mentions("由市级财政部门会同教育部门审核，报财政部备案。")}
     assert "财政部" in labels and sum(1 for m in find_mentions("由市级财政部门审核。") if m.label == "财政部") == 0
