@@ -266,6 +266,17 @@ def group_by_sentence(sentences, items) -> list[list]:
     return groups
 
 
+def _in_series(text: str, sentences, at: int) -> bool:
+    """True when the sentence holding ``at`` is one of a series of clauses joined by
+    semicolons (…：A；B；C。): it ends in one, or follows one of its paragraph."""
+    i = bisect_right([s.start for s in sentences], at) - 1
+    s = sentences[i]
+    if text[s.start:s.end].rstrip().endswith((";", "；")):
+        return True
+    prev = sentences[i - 1] if i > 0 else None
+    return prev is not None and prev.paragraph == s.paragraph and text[prev.start:prev.end].rstrip().endswith((";", "；"))
+
+
 def paragraph_topics(text: str, sentences, about_in) -> tuple[dict[int, Mention], set[int]]:
     """What each paragraph is about: a name it introduces with 简称/统称/称为, else the
     initiative its text names most often (counting the name inside longer names too),
@@ -287,6 +298,7 @@ def paragraph_topics(text: str, sentences, about_in) -> tuple[dict[int, Mention]
         if not ms:
             continue
         para = text[spans[p][0]:spans[p][1]]
+        plain = re.sub(r"[“”\"]", "", para)   # (“强链延链”行动 is named 强链延链行动)
         named = [m for m in ms if m.headword] or \
             [m for m in ms if re.search(r"(?:简称|统称|称为|简称为)\s*[“\"]?$", text[max(0, m.start - 4):m.start])]
         if named:   # the term a glossary entry defines, or a name the paragraph introduces
@@ -297,13 +309,16 @@ def paragraph_topics(text: str, sentences, about_in) -> tuple[dict[int, Mention]
         def weight(m):
             label = m.label.strip("“”\"")
             if label not in counts:
-                counts[label] = para.count(label)
+                counts[label] = plain.count(label)
             return counts[label] + (1 if m.cls in ("Program", "Policy") else 0)
         out[p] = max(ms, key=lambda m: (weight(m), -m.start))
         label = out[p].label.strip("“”\"")
+        if counts[label] == 1 and _in_series(text, sentences, out[p].start):
+            del out[p]   # 实施X行动，新引进项目50个；建成高标准农田5万亩: one item of a list, not its topic
+            continue
         sfx = class_suffix(label)
         stem = label[: -len(sfx)] if sfx and len(label) - len(sfx) >= 2 else label
-        if re.sub(r"[“”\"]", "", para).count(stem) < 2 and out[p].start >= opening_end[p]:
+        if plain.count(stem) < 2 and out[p].start >= opening_end[p]:
             once.add(p)   # (家庭医生签约服务 counts for …制度; a name opening the paragraph is its topic)
     return out, once
 

@@ -891,6 +891,18 @@ def test_a_name_a_paragraph_of_figures_mentions_once_is_not_their_topic():
     assert about.get("8.4%") == "乡村振兴战略"   # with no topic, the program its sentence carries out
 
 
+def test_a_name_in_one_item_of_a_semicolon_list_is_not_the_topic_of_the_others():
+    text = ("某县2026年政府工作报告\n重点抓好以下工作：实施“强链延链”行动，新引进亿元以上项目50个以上；"
+            "建成高标准农田5万亩；新改建农村公路300公里。\n")
+    about = {v: a for v, _, _, a in obs(text)}
+    assert about["50个以上"] == "强链延链行动"
+    assert about["5万亩"] is None and about["300公里"] is None
+    # named again (in quotes or not), it is what the paragraph is about
+    text = ("某县2026年政府工作报告\n深入实施“强链延链”行动：新引进亿元以上项目50个以上；"
+            "强链延链行动新增产值30亿元。\n")
+    assert {v: a for v, _, _, a in obs(text)}["50个以上"] == "强链延链行动"
+
+
 def test_a_comparison_with_last_year_does_not_date_a_figure():
     text = "某县关于支持企业研发的若干措施\n2023年3月1日\n对上年度研发投入比上年增长5%以上的企业给予补助。"
     assert [y for v, _, y, _ in obs(text) if v == "5%以上"] == [None]   # not 2022
