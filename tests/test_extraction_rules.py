@@ -338,6 +338,16 @@ def test_a_signature_closing_a_long_notice_names_its_issuer_and_date():
     assert ("关于开展燃气安全检查的通知", "issuedBy", "湖南省应急管理厅") in relations(notice)
 
 
+def test_lists_guides_and_catalogues_a_department_publishes_are_documents():
+    notice = ("关于2025年度河北省专精特新中小企业拟认定名单的公示\n经专家评审，拟认定1256家企业，现予以公示。\n"
+              "河北省工业和信息化厅\n2025年11月3日\n")
+    title = "关于2025年度河北省专精特新中小企业拟认定名单的公示"
+    assert (title, "2025-11-03") in dates_of(notice)
+    assert (title, "issuedBy", "河北省工业和信息化厅") in relations(notice)
+    for title in ("2026年度某市科技计划项目申报指南", "某市产业发展负面清单", "某省鼓励类产业指导目录"):
+        assert (title, "2026-01-05") in dates_of(f"{title}\n某市发展和改革委员会\n2026年1月5日\n一、总则\n")
+
+
 def test_bracketed_clause_names_and_annexes():
     from policykg.loaders.structure import analyse
 
