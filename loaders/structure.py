@@ -98,6 +98,54 @@ def _title_re():
     return re.compile(rf"(?:{alternation(g.document_kinds)})(?:[(（][^()（）]{{1,20}}[)）])?$")
 
 
+#: the labelled fields that open a page of a government's information disclosure (索引号,
+#: 发文机关, 成文日期, 标题) and of a press conference's transcript (主题, 时间, 发布人)
+FIELD = re.compile(r"(?P<label>索\s*引\s*号|主题分类|体裁分类|组配分类|服务对象|发文机关|发布机构|发文单位|制发机关|"
+                   r"发文字号|文\s*号|成文日期|发文日期|印发日期|发布日期|公开日期|生效日期|施行日期|有\s*效\s*性|"
+                   r"公开方式|公开范围|信息来源|来\s*源|标\s*题|名\s*称|文件名称|主\s*题|时\s*间|地\s*点|发\s*布\s*人|主\s*持\s*人)"
+                   r"\s*[:：]")
+FIELD_ROLES = {"标题": "title", "名称": "title", "文件名称": "title",
+               "发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "制发机关": "issuer",
+               "发文字号": "number", "文号": "number", "时间": "published",
+               "成文日期": "date", "发文日期": "date", "印发日期": "date", "发布日期": "published", "公开日期": "published"}
+
+
+def fields_of(text: str, start: int, end: int) -> list[tuple[str, int, int]] | None:
+    """The labelled fields of the line ``text[start:end]`` (发文机关：X　成文日期：Y) as (role,
+    value start, value end), the role None for a field no header part is read from; None
+    when the line is not a line of fields."""
+    first = FIELD.match(text, start, end)
+    if first is None:
+        return None
+    found = list(FIELD.finditer(text, start, end))
+    out = []
+    for k, m in enumerate(found):
+        vs, ve = m.end(), (found[k + 1].start() if k + 1 < len(found) else end)
+        while vs < ve and text[vs].isspace():
+            vs += 1
+        while ve > vs and text[ve - 1].isspace():
+            ve -= 1
+        out.append((FIELD_ROLES.get(re.sub(r"\s", "", m.group("label"))), vs, ve))
+    return out
+
+
+def _read_fields(text: str, found: list[tuple[str, int, int]], st: "Structure", dated: bool) -> bool:
+    """Title, issuer, number and date from the fields of one line (索引号：… 发文机关：… 标题：…)
+    into ``st``; ``dated`` when a 成文日期 already gave the date, which a 发布日期 does not
+    replace. Returns whether the date is now a 成文日期's."""
+    for role, vs, ve in found:
+        if role == "title" and st.title is None and ve > vs:
+            st.title = (vs, ve)
+        elif role == "issuer" and ve > vs:
+            st.issuer_lines.append((vs, ve))
+        elif role == "number" and st.doc_number is None and (m := DOC_NUMBER.search(text, vs, ve)):
+            st.doc_number = (m.start(), m.end())
+        elif role in ("date", "published") and not dated and (role == "date" or st.date is None) \
+                and (m := DATE_FULL.search(text, vs, ve)):
+            st.date, dated = (m.start(), m.end()), role == "date"
+    return dated
+
+
 def _signature_line(line: str) -> bool:
     """A line that can be a body signing a document: short, and no clause of a sentence."""
     return len(line) <= 30 and not re.search(r"[。；;：:，,]", line)
@@ -108,8 +156,19 @@ def analyse(text: str) -> Structure:
     paragraphs = paragraphs_of(text)
     st = Structure(paragraphs=paragraphs, sentences=sentences_of(text, paragraphs))
     title_re = _title_re()
-    header = paragraphs[:12]
-    for i, (s, e) in enumerate(header):
+    header: list[tuple[int, int]] = []   # the first twelve lines that are not fields
+    header_end = 0                       # the index of the paragraph after them
+    dated = False       # a 成文日期 field gave the date, which a 发布日期 field does not replace
+    titled = False      # a line of the header was the title: fields after it are the body's (会议时间：…)
+    for k, (s, e) in enumerate(paragraphs):
+        if len(header) == 12:
+            break
+        header_end = k + 1
+        if not titled and (found := fields_of(text, s, e)) is not None:
+            dated = _read_fields(text, found, st, dated)
+            continue
+        i = len(header)
+        header.append((s, e))
         line = text[s:e]
         if st.doc_number is None and (m := DOC_NUMBER.search(line)) and len(line) <= 40:
             st.doc_number = (s + m.start(), s + m.end())
@@ -135,9 +194,10 @@ def analyse(text: str) -> Structure:
         if (st.title is None and i <= 5 and 4 <= len(line) <= 120 and "。" not in line
                 and not line.endswith((":", "：")) and (title_re.search(line) or line.endswith("》"))):
             st.title = (s, e)
+            titled = True
             continue
     if st.date is None:   # a signature closing the document: 安徽省人民政府办公厅 / 2023年7月3日
-        for i in range(max(len(header), len(paragraphs) - 3), len(paragraphs)):
+        for i in range(max(header_end, len(paragraphs) - 3), len(paragraphs)):
             s, e = paragraphs[i]
             m = DATE_FULL.fullmatch(text, s, e)
             if m is None:

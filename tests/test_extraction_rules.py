@@ -338,6 +338,24 @@ def test_a_signature_closing_a_long_notice_names_its_issuer_and_date():
     assert ("关于开展燃气安全检查的通知", "issuedBy", "湖南省应急管理厅") in relations(notice)
 
 
+def test_the_fields_of_a_disclosure_page_name_title_issuer_number_and_date():
+    page = ("索引号：11410100MB1234567X/2024-00123\n发文机关：郑州市人民政府办公厅　　发文字号：郑政办〔2024〕15号\n"
+            "成文日期：2024年3月12日\n发布日期：2024年3月15日\n"
+            "标题：郑州市人民政府办公厅关于加快推进数字经济发展的通知\n主题分类：工业、交通\n"
+            "郑州市人民政府办公厅关于加快推进数字经济发展的通知\n各县（市、区）人民政府：\n到2025年，建成5G基站3.5万个。\n")
+    title = "郑州市人民政府办公厅关于加快推进数字经济发展的通知"
+    labels = {m.label for m in find_mentions(page)} | {label for s, p, o in relations(page) for label in (s, o)}
+    assert not any(label.startswith("标题") for label in labels)
+    assert (title, "2024-03-12") in dates_of(page)       # written on, not published on
+    assert (title, "issuedBy", "郑州市人民政府办公厅") in relations(page)
+    # a transcript's subject is no title; a meeting's time after a notice's title is no issue date
+    transcript = "某省新闻发布会实录\n主题：2025年前三季度全省经济运行情况\n时间：2025年10月24日\n前三季度地区生产总值增长5.8%。\n"
+    assert not dates_of(transcript)
+    notice = ("关于召开全市安全生产工作会议的通知\n各区县人民政府：\n时间：2025年3月5日上午9时\n地点：市政府3楼会议室\n"
+              "请准时参加。\n湖南省应急管理厅\n2025年2月27日\n")
+    assert ("关于召开全市安全生产工作会议的通知", "2025-02-27") in dates_of(notice)
+
+
 def test_lists_guides_and_catalogues_a_department_publishes_are_documents():
     notice = ("关于2025年度河北省专精特新中小企业拟认定名单的公示\n经专家评审，拟认定1256家企业，现予以公示。\n"
               "河北省工业和信息化厅\n2025年11月3日\n")
