@@ -260,6 +260,8 @@ WEAK_SUFFIXES = set(_LIMITS["weak"])
 
 GENERIC_NAMES = set(_LIMITS["generic"])
 GENERIC_CORES = set(_LIMITS["generic_cores"])
+#: a count of marks (百分, 十分, 1000分), which before 制 makes a scale
+SCORE_SCALE = re.compile(r"[一二三四五六七八九十百千万\d]+分")
 IN_NAME_WORDS = set(_LIMITS["in_name"])
 MODIFIED_NOUNS = tuple(sorted(_LIMITS["modified_nouns"], key=len, reverse=True))
 ATTRIBUTIVE_AFTER = tuple(_LIMITS["attributive"])
@@ -578,6 +580,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 国家和省智能制造战略: the strategies of two levels, not one name
         if "或" in core:
             continue  # 两化融合或信息化试点示范: either of two kinds, not one name
+        if sfx == "制" and SCORE_SCALE.fullmatch(core):
+            continue  # 考核实行百分制: a scale of marks, no regime
         if cls == "IssuingBody" and name.endswith(NOT_PUBLIC_BODIES):
             continue  # 标准化技术委员会, 业主委员会: a technical or private body, not a public authority
         if (cls == "Park" or sfx == "建设项目") and _descriptive(core):

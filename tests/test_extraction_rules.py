@@ -281,6 +281,11 @@ def test_descriptions_ending_in_system_or_policy_are_not_names():
     assert not labels & {"多渠道的投融资体系", "招商引资政策", "绿色制造体系"}
 
 
+def test_a_scale_of_marks_is_no_regime():
+    labels = {m.label for m in find_mentions("考核实行百分制，评估实行1000分制；全面推行河长制和告知承诺制。")}
+    assert labels == {"河长制", "告知承诺制"}
+
+
 def test_items_before_a_counted_whole_are_its_parts():
     rels = relations("重点实施人居环境、四德建设、平安村庄、文化惠民“四大提升工程”。")
     assert {(p, "partOf", "四大提升工程") for p in ("人居环境", "四德建设", "平安村庄", "文化惠民")} <= rels
