@@ -34,11 +34,12 @@ from .relations import INITIATIVE_OR_DOCUMENT, extract_relations, fits
 from .structure import analyse
 
 ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
-#: an interpretation of a document (《X》政策解读, 关于《X》的解读): it speaks of X, whose figures it gives
-INTERPRETATION = re.compile(r"^(?:关于)?《(.+?)》(?:的)?(?:政策)?解读$")
+#: an interpretation of a document (《X》政策解读, 关于《X》的解读, 《X》政策问答): it speaks of X,
+#: whose figures it gives
+INTERPRETATION = re.compile(r"^(?:关于)?《(.+?)》(?:的)?(?:政策)?(?:解读|问答)$")
 
 #: bump when extraction changes, so that re-ingesting the same file refreshes its graph
-EXTRACTOR_VERSION = "0.18.0"
+EXTRACTOR_VERSION = "0.19.0"
 
 
 @dataclass

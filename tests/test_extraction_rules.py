@@ -1492,6 +1492,9 @@ def test_an_interpretation_speaks_of_the_document_it_explains():
     assert abouts_of(text, "2亿元") == ["某市促进民营经济高质量发展若干措施"]
     ex, labels = labelled(text, "j.txt")
     assert "某市促进民营经济高质量发展若干措施政策解读" in labels.values()   # the interpretation is a document too
+    # questions and answers on measures explain them the same way: their rates are the measures' terms
+    qa = "《某市促进新能源汽车消费若干措施》政策问答\n\n一、充电设施有哪些支持？\n\n答：按照充电设备投资额的20%给予补助。"
+    assert [(k, a) for t, k, _, a in obs(qa) if t == "20%"] == [("Target", "某市促进新能源汽车消费若干措施")]
 
 
 def test_a_townships_organs_are_bodies_and_its_name_stops_at_its_division():
