@@ -95,6 +95,8 @@ def _header(cells: list[str]) -> _Header | None:
     if not values:
         return None
     value_at = {v.index for v in values}
+    if any(re.search(r"\d", c) for k, c in enumerate(cells) if k not in value_at):
+        return None   # 1 | 实施项目1000个以上 | 2024年底: a row of a table of tasks, its deadline no column of years
     unit = next((k for k, c in enumerate(cells) if UNIT_HEAD.search(c) and k not in value_at), None)
     indicator = next((k for k, c in enumerate(cells) if INDICATOR_HEAD.search(c) and k not in value_at), None)
     if indicator is None:

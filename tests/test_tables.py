@@ -59,6 +59,12 @@ def test_a_table_without_a_years_column_is_running_text_and_a_row_without_a_unit
     assert [f[0] for f in figures(extract_text(text, "p.txt"))] == ["12个"]
 
 
+def test_a_tasks_deadline_in_its_row_is_no_column_of_years():
+    text = ("某市重点任务分工方案\n\n序号\t重点任务\t牵头单位\t完成时限\n1\t实施智能化改造项目1000个以上\t市工业和信息化局\t2024年底\n"
+            "2\t新建智能制造示范工厂20家\t市工业和信息化局\t2024年底\n")
+    assert sorted(f[0] for f in figures(extract_text(text, "p.txt"))) == ["1000个以上", "20家"]
+
+
 def test_cells_written_with_their_own_unit_or_thousands_separators():
     text = "某市十四五规划\n\n指标\t2020年\t2025年\n研发投入强度\t2.1%\t2.8%\n规上工业企业数（家）\t1,265\t2,500\n"
     found = figures(extract_text(text, "p.txt"))
