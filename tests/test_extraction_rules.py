@@ -224,6 +224,14 @@ def test_party_and_government_pair_with_a_word_missing():
     assert ("市委", "IssuingBody") in labels and ("市", "IssuingBody") in labels
 
 
+def test_a_party_committees_departments_are_bodies_at_every_level():
+    found = {m.label for m in find_mentions("本政策由市委组织部、合肥市人社局负责解释，省委宣传部和包河区委编办配合。")
+             if m.cls == "IssuingBody"}
+    assert found == {"市委组织部", "合肥市人社局", "省委宣传部", "包河区委编办"}
+    found = {m.label for m in find_mentions("中共中央组织部、中央宣传部、中央网信办联合印发。") if m.cls == "IssuingBody"}
+    assert found == {"中共中央组织部", "中央宣传部", "中央网信办"}
+
+
 def test_dates_at_the_precision_given():
     assert [d.iso for d in find_dates("2016年12月；2017年9月1日；二〇一六年十一月十五日；2018—2020年")] == \
         ["2016-12", "2017-09-01", "2016-11-15", "2020"]
