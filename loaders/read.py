@@ -88,7 +88,7 @@ def decode_text(name: str, data: bytes) -> str:
             continue
         if len(_CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 100):
             raise LoadError(name, "binary content (control characters), not a text document")
-        return text
+        return rejoin_wrapped(text)
     raise LoadError(name, "text is neither valid UTF-8 nor GB18030")
 
 
@@ -213,20 +213,51 @@ def pdf_text(name: str, data: bytes) -> str:
 _CJK = r"\u3400-\u9fff"
 
 
-def _join_broken_lines(text: str) -> str:
-    """Join a line to the next when the layout, not the author, broke it: the line runs to
-    (nearly) the full width of the page's text and ends inside a sentence."""
-    lines = [line.strip() for line in text.splitlines()]
+#: the end of a line that may end a paragraph: a sentence (。 ！ ？) or the clause before a
+#: list (：), with any closing quote; a semicolon or comma at the full width is a wrap
+_SENTENCE_CLOSED = re.compile(r"[。！？!?：:][”’」』)）]?$")
+#: the opening of a numbered part or item, which starts a line of its own (一、 （一） 第一条 1. （1） ——)
+_OPENS_PART = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十百]+条"
+                         r"|\d+[.．、]\D|——")
+
+
+def _full_width(lines: list[str]) -> int | None:
+    """The width of a full line of the page: the 90th percentile of the line lengths."""
     lengths = sorted(len(line) for line in lines if line)
     if not lengths:
+        return None
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else lengths[-1] + 1
+
+
+def _join_broken_lines(text: str) -> str:
+    """Join a line to the next when the layout, not the author, broke it: the line runs to
+    (nearly) the full width of the page's text and ends inside a sentence. A row of a
+    table (cells between tabs) is never joined."""
+    lines = [line.strip(" \u3000\r") for line in text.splitlines()]
+    full = _full_width(lines)
+    if full is None:
         return text
-    full = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else lengths[-1] + 1
     out: list[str] = []
+    prev = ""   # the line before, as the layout gave it (not what it was joined into)
     for line in lines:
-        prev = out[-1] if out else ""
-        if (prev and line and len(prev) >= 0.9 * full and re.search(f"[{_CJK}，、,0-9]$", prev)
-                and not re.match(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百]+条", line)):
-            out[-1] = prev + line
+        if (prev and line and len(prev) >= 0.9 * full and not _SENTENCE_CLOSED.search(prev)
+                and "\t" not in prev and "\t" not in line and not _OPENS_PART.match(line)):
+            out[-1] += line
         else:
             out.append(line)
-    return "\n".join(out)
+        prev = line
+    return text if len(out) == len(lines) else "\n".join(out)
+
+
+def rejoin_wrapped(text: str) -> str:
+    """A text file saved with a line break every so many characters (copied from a PDF or a
+    fixed-width page) with its sentences joined again, as a PDF's are; any other text as it
+    is. Wrapped means most lines run to the same full width, which paragraphs never do."""
+    lines = [line.strip(" \u3000\r") for line in text.splitlines()]
+    full = _full_width(lines)
+    filled = [line for line in lines if line]
+    if full is None or len(filled) < 8 or full < 12:
+        return text
+    if sum(1 for line in filled if len(line) >= 0.9 * full) < 0.4 * len(filled):
+        return text
+    return _join_broken_lines(text)

@@ -1,5 +1,6 @@
 """Test documents written for the tests: one short policy text, and builders that put it
-into each supported format (text, HTML with page furniture, DOCX, PDF)."""
+into each supported format (text, text wrapped at a fixed width, HTML with page furniture,
+DOCX, PDF)."""
 from __future__ import annotations
 
 import io
@@ -20,6 +21,13 @@ FIGURES = {("12", "个"), ("3000000000", "元"), ("1500", "家"), ("45", "个"),
 
 def write_text(path: Path, encoding: str = "utf-8") -> Path:
     path.write_bytes(POLICY_TEXT.encode(encoding))
+    return path
+
+
+def write_wrapped_text(path: Path, width: int = 16) -> Path:
+    """The text as a file copied from a fixed-width page: a line break every ``width`` characters."""
+    lines = [line[k:k + width] for line in POLICY_LINES for k in range(0, len(line), width)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 

@@ -1,6 +1,6 @@
 """Every reader yields the same findings from the same policy text: plain text (UTF-8 and
-GB18030), HTML with page furniture around it, DOCX and PDF; offsets point at the
-characters of the text the document shows."""
+GB18030, and wrapped at a fixed width), HTML with page furniture around it, DOCX and PDF;
+offsets point at the characters of the text the document shows."""
 from __future__ import annotations
 
 import pytest
@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, RDFS
 from policykg.graph.serialize import serialize_quads
 from policykg.loaders.pipeline import extract_path
 
-from .documents import FIGURES, write_docx, write_html, write_pdf, write_text
+from .documents import FIGURES, POLICY_TEXT, write_docx, write_html, write_pdf, write_text, write_wrapped_text
 
 POL = Namespace("https://w3id.org/policykg/ontology#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
@@ -18,6 +18,7 @@ NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#
 WRITERS = {
     "policy.txt": write_text,
     "policy-gbk.txt": lambda p: write_text(p, "gb18030"),
+    "policy-wrapped.txt": write_wrapped_text,   # copied from a PDF, a line break every 16 characters
     "policy.html": write_html,
     "policy.docx": write_docx,
     "policy.pdf": write_pdf,
@@ -42,6 +43,19 @@ def test_each_format_gives_the_same_figures_and_entities(name, tmp_path):
     _, _, figures, labels = findings(WRITERS[name](tmp_path / name))
     assert figures == base_figures
     assert labels == base_labels
+
+
+def test_only_a_text_wrapped_at_a_fixed_width_has_its_lines_joined():
+    from policykg.loaders.read import rejoin_wrapped
+
+    wrapped = "\n".join(
+        line[k:k + 16] for line in POLICY_TEXT.splitlines() for k in range(0, len(line), 16))
+    assert rejoin_wrapped(wrapped).splitlines() == POLICY_TEXT.splitlines()
+    # paragraphs of any length, headings, list items and table rows stay as the author broke them
+    text = POLICY_TEXT + "序号\t任务\t牵头单位\n1\t建设智慧园区12个，新增投资30亿元以上\t市经信局\n" * 6
+    assert rejoin_wrapped(text) == text
+    items = "\n".join(f"（{n}）推进智慧园区示范项目建设，完成投资{n}亿元；" for n in "一二三四五六七八九十") + "\n"
+    assert rejoin_wrapped(items) == items
 
 
 def test_html_page_furniture_is_dropped(tmp_path):
