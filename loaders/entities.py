@@ -504,7 +504,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             if not inner:   # 首席信息官（CIO）制度, 差别化电（水）价机制: a bracketed acronym or character inside
                 break
             i -= len(inner.group(0))
-        run_start_after_number = i > 0 and bool(NUMERAL.match(text[i - 1]))
+        run_start_after_number = i > 0 and bool(NUMERAL.match(text[i - 1]) or (
+            text[i - 1] == " " and i > 1 and text[i - 2].isdigit()))   # (4000 万元资金: a spaced number)
         run = text[i:end]
         if len(run) <= len(sfx):
             continue

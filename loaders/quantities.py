@@ -115,6 +115,7 @@ def _pattern() -> re.Pattern:
         rf"(?P<pre>近|约|超过|逾|上|达|共)?"
         rf"(?P<v1>{value})"
         rf"(?:(?P<dash>[—~～\-]|至|到)(?P<v2>{value}))?"
+        rf"(?:(?<=\d) (?=\S))?"   # 50 万元: one space after digits, as pages that set digits apart print it
         rf"(?P<approx>余|多|左右|以上|以下)?(?P<mult>(?:百万|千万|[万亿千])+)?"
         rf"(?P<unit>(?:{units})(?:/(?:{units}|年|月|日|天|人|吨|台|平方米|亩))?)"
         rf"(?:{INCLUSIVE}?(?P<post>以上|以下|左右|及以上))?"   # 1亿元（含）以上: the bound is inclusive
@@ -159,7 +160,7 @@ def _clean(d: Decimal) -> Decimal:
 
 
 #: a number with 万 or 亿 and no unit (any unit would have been taken with it)
-BARE_AMOUNT = re.compile(r"(?<![\d.])(?P<v>\d{1,6}(?:\.\d{1,4})?)(?P<mult>万|亿)(?![\d万亿])")
+BARE_AMOUNT = re.compile(r"(?<![\d.])(?P<v>\d{1,6}(?:\.\d{1,4})?) ?(?P<mult>万|亿)(?![\d万亿])")
 #: what makes a bare amount money: the clause rewards, subsidises or funds
 MONEY_WORDS = re.compile(r"奖励|补助|资助|补贴|奖补|资金|经费")
 #: words before a figure that bound it (the figure's 超过 may already be inside it: 不|超过30万元)

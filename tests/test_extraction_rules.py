@@ -71,6 +71,14 @@ def test_quantities_with_multipliers():
     assert qs("接待游客1010.18万人次")[0][1:3] == (Decimal("10101800"), "人次")
 
 
+def test_quantities_with_a_space_after_the_digits():
+    # pages that set digits apart from Chinese text print 50 万元; the figure is the same
+    assert [q[:3] for q in qs("给予50 万元奖励，建成12 个园区，增长5 %")] == [
+        ("50 万元", Decimal("500000"), "元"), ("12 个", Decimal("12"), "个"), ("5 %", Decimal("5"), "%")]
+    assert [q[:3] for q in qs("上市成功后奖励企业100 万。")] == [("100 万", Decimal("1000000"), "元")]
+    assert qs("2018 年完成") == []
+
+
 def test_quantities_with_chinese_numerals():
     assert qs("新建学校十五所")[0][1:3] == (Decimal(15), "所")
     assert qs("惠及两千三百户")[0][1:3] == (Decimal(2300), "户")
@@ -659,8 +667,9 @@ def test_technical_committees_are_not_public_bodies():
 
 
 def test_an_amount_before_a_name_is_not_part_of_it():
-    labels = {m.label for m in find_mentions("每年安排1000万元资金专项用于奖励。")}
-    assert not any(lab.startswith(("万元", "元")) for lab in labels)
+    for text in ("每年安排1000万元资金专项用于奖励。", "每年安排1000 万元资金专项用于奖励。"):
+        labels = {m.label for m in find_mentions(text)}
+        assert not any(lab.startswith(("万元", "元")) for lab in labels)
 
 
 def test_coming_into_force_is_not_an_issue_date():
