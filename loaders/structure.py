@@ -191,8 +191,9 @@ def analyse(text: str) -> Structure:
         if i <= 6 and OFFICE_LINE.search(line) and len(line) <= 40:
             st.issuer_lines.append((s, e))  # 四川省人民政府省长 施小琳: the report's issuer
             continue
-        if (st.title is None and i <= 5 and 4 <= len(line) <= 120 and "。" not in line
-                and not line.endswith((":", "：")) and (title_re.search(line) or line.endswith("》"))):
+        compact = re.sub(r"[ \u3000]+", "", line)   # 政 府 工 作 报 告: a title set out letter-spaced
+        if (st.title is None and i <= 5 and 4 <= len(compact) <= 120 and "。" not in line
+                and not line.endswith((":", "：")) and (title_re.search(compact) or line.endswith("》"))):
             st.title = (s, e)
             titled = True
             continue

@@ -350,6 +350,9 @@ def test_headers_of_laws_and_reports_name_issuer_and_date():
     assert ("2024年政府工作报告", "2024-03-05") in dates_of(report)
     report = "关于2023年度市级预算执行的审计工作报告\n——2024年8月27日在绍兴市第九届人民代表大会常务委员会第二十次会议上\n绍兴市审计局局长 王某某\n主任：\n"
     assert ("关于2023年度市级预算执行的审计工作报告", "issuedBy", "绍兴市审计局") in relations(report)
+    spaced = "政 府 工 作 报 告\n——2025年1月15日在长沙市第十七届人民代表大会第四次会议上\n长沙市人民政府市长  周海兵\n各位代表：\n"
+    assert ("政府工作报告", "issuedBy", "长沙市人民政府") in relations(spaced)   # a title set out letter-spaced
+    assert ("政府工作报告", "2025-01-15") in dates_of(spaced)
 
 
 def test_a_signature_closing_a_long_notice_names_its_issuer_and_date():
