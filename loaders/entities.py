@@ -519,7 +519,8 @@ def _suffix_mentions(text: str) -> list[Mention]:
             or ((i == 0 or text[i - 1] in "，,；;：:") and PERIOD_AFTER.match(text, end) is not None))
         opens_paragraph = i == 0 or text[i - 1] == "\n"   # 为深入贯彻落实中共中央办公厅、…: a clause, cut as one
         words = _jieba().lcut(run[: len(run) - len(sfx)], HMM=False) if list_item or heading_item else []
-        if list_item and len(run) <= 20 and not opens_paragraph and not MODALS & set(words):
+        if list_item and len(run) <= 20 and not opens_paragraph and not MODALS & set(words) \
+                and not (words and words[0] in gazetteer().central):   # 财政部、商务部决定开展…行动: a clause
             # whole, but an enumeration cue or a preposition still cuts (广州、深圳要率先开展…试点 is a clause),
             # and so does 和 after a name (A、B行动和C行动: the list's last two items)
             joined = {w for k, w in enumerate(words) if w in CONJUNCTIONS and _ends_with_suffix("".join(words[:k]))}

@@ -29,7 +29,7 @@ COMPOSED_OF = re.compile(r"由[^。；;]{2,80}?(?:组成|构成)")
 PART_OF_PHRASE = re.compile(r"^[”\"]?的(?:重要)?(?:组成部分|一部分|内容)[,，]?$")
 COUNTED_WHOLE = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|类|种)")
 START_RE = re.compile(r"启动实施|开始实施|启动|推出|设立|开始推行")  # not 正式实施: coming into force is not issue
-CARRY_OUT_BEFORE = re.compile(r"(?:实施|推进|深化|贯彻|落实|贯彻落实|构建|打造)$")
+CARRY_OUT_BEFORE = re.compile(r"(?:实施|推进|深化|贯彻|落实|贯彻落实|构建|打造|开展)$")
 PLANNED = re.compile(r"计划|将|拟|力争|准备|预计|要")
 INTRODUCED = re.compile(r"(?:简称|统称|并称)为?\s*[“\"]")
 #: the opening of a sentence ends at the first verb or clause break: 市委、市在实施…
@@ -42,7 +42,8 @@ LAUNCH_THEN = re.compile(r"(?P<launch>启动实施|启动)|(?<=[，,])(?:重点|
 DESIGNATED = re.compile(r"(?:将|把)(?P<place>[^，,。；;]{1,12}?)(?:确定为|列为|批准为|确立为|选定为|认定为)")
 DEPLOYED = re.compile(r"(?:按照|根据|按)[^，。；]{1,30}?(?:统一部署|决策部署|部署|统一安排)")
 DOC_NUMBER_AFTER = re.compile(r"\s*[(（][^()（）]{0,12}?[〔\[［]((?:19|20)\d\d)[〕\]］]\d+号[)）]")
-PREAMBLE = re.compile(r"特制定|制定本|制定如下|制定以下|现提出|提出如下|提出以下|特提出|现就.{0,12}提出|结合.{0,12}实际")
+PREAMBLE = re.compile(r"特制定|制定本|制定如下|制定以下|现提出|提出如下|提出以下|特提出|现就.{0,12}提出|结合.{0,12}实际"
+                      r"|(?:现将|现就).{0,12}通知如下")
 ORDINAL_ITEM = re.compile(r"\s*(?:一是|其一是?|第一是?|首先是)")
 NEXT_ORDINAL_ITEM = re.compile(r"\s*(?:[二三四五六七八九十]是|其[二三四五六七八九十]是?|第[二三四五六七八九十]是?|再次是|最后是)")
 GROUP = {"Program": "initiative", "Policy": "initiative", "PolicyDocument": "document", "Park": "park"}
@@ -107,6 +108,9 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if m.cls in ("Program", "Policy") and not m.nested:
                 topic.setdefault(sentences[k].paragraph, m)
     dates_in = group_by_sentence(sentences, dates)
+    # a paragraph that ends by turning to the document (…，现将有关事项通知如下：) is its preamble:
+    # what its sentences carry out, the document carries out
+    preamble = {s.paragraph for s in sentences if PREAMBLE.search(text, s.start, s.end)} if has_self else set()
 
     for i, s in enumerate(sentences):
         ms = [m for m in by_sentence[i] if not m.nested]
@@ -260,7 +264,7 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             if not targets:
                 continue
             after = [m for m in ms if m.start >= targets[-1].end and m.cls in INITIATIVES]
-            if has_self and (any(m.self_ref for m in by_sentence[i]) or PREAMBLE.search(sent)):
+            if has_self and (any(m.self_ref for m in by_sentence[i]) or s.paragraph in preamble):
                 subj = None  # 为贯彻《…》…，特制定本办法: the document itself implements them
             elif subjects := _subjects_carried_out(text, s.start, s.start + im.start(), ms, sent):
                 for sj in subjects:   # A、B由C根据《X》规定执行: what the sentence opens with carries out X
@@ -272,8 +276,9 @@ def extract_relations(text: str, sentences, mentions: list[Mention], dates: list
             else:
                 continue
             # 根据《X》…的要求，…，自2018年起实施Y: what the sentence goes on to carry out implements X too
-            carried = [m for m in after[1:] if CARRY_OUT_BEFORE.search(text[max(s.start, m.start - 4):m.start])
-                       and m.cls in ("Program", "Policy")] if subj is not None else []
+            # (and in a preamble, what it launches: 按照《X》部署，决定开展Y行动。现将有关事项通知如下)
+            carried = [m for m in (after[1:] if subj is not None else after)
+                       if CARRY_OUT_BEFORE.search(text[max(s.start, m.start - 4):m.start]) and m.cls in ("Program", "Policy")]
             for t in targets:
                 for sj in [subj] + carried:
                     if t is not sj:

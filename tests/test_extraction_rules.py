@@ -215,6 +215,14 @@ def test_list_items_are_whole_names():
 def test_preamble_makes_the_document_implement():
     text = "某县加快发展数字经济实施方案\n为深入贯彻《关于加快发展数字经济的指导意见》，特制定本方案。\n"
     assert ("某县加快发展数字经济实施方案", "implements", "关于加快发展数字经济的指导意见") in relations(text)
+    # a notice's opening paragraph, which turns to the notice at its end (现将有关事项通知如下), is its
+    # preamble too, and what it decides to launch carries out the same basis
+    notice = ("财政部 商务部关于支持开展县域商业体系建设的通知\n各省、自治区、直辖市财政厅（局）：\n"
+              "根据《县域商业三年行动计划（2023—2025年）》，财政部、商务部决定开展县域商业体系建设行动。"
+              "现将有关事项通知如下：\n一、支持方向\n")
+    rels = relations(notice)
+    assert ("财政部商务部关于支持开展县域商业体系建设的通知", "implements", "县域商业三年行动计划(2023—2025年)") in rels
+    assert ("县域商业体系建设行动", "implements", "县域商业三年行动计划(2023—2025年)") in rels
 
 
 def test_a_notice_issues_the_document_it_prints():
