@@ -99,11 +99,12 @@ def _title_re():
 
 
 #: the labelled fields that open a page of a government's information disclosure (索引号,
-#: 发文机关, 成文日期, 标题) and of a press conference's transcript (主题, 时间, 发布人)
-FIELD = re.compile(r"(?P<label>索\s*引\s*号|主题分类|体裁分类|组配分类|服务对象|发文机关|发布机构|发文单位|制发机关|"
+#: 发文机关, 成文日期, 标题), after a colon or in a cell of their own, and of a press
+#: conference's transcript (主题, 时间, 发布人)
+FIELD = re.compile(r"(?<!\S)(?P<label>索\s*引\s*号|主题分类|体裁分类|组配分类|服务对象|发文机关|发布机构|发文单位|制发机关|"
                    r"发文字号|文\s*号|成文日期|发文日期|印发日期|发布日期|公开日期|生效日期|施行日期|有\s*效\s*性|"
                    r"公开方式|公开范围|信息来源|来\s*源|标\s*题|名\s*称|文件名称|主\s*题|时\s*间|地\s*点|发\s*布\s*人|主\s*持\s*人)"
-                   r"\s*[:：]")
+                   r"(?:[ \u3000]*[:：]|[ \u3000]+(?=\S))")   # 标题：X, or 标题 | X in a table of fields (tabs normalized)
 FIELD_ROLES = {"标题": "title", "名称": "title", "文件名称": "title",
                "发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "制发机关": "issuer",
                "发文字号": "number", "文号": "number", "时间": "published",
@@ -114,10 +115,10 @@ def fields_of(text: str, start: int, end: int) -> list[tuple[str, int, int]] | N
     """The labelled fields of the line ``text[start:end]`` (发文机关：X　成文日期：Y) as (role,
     value start, value end), the role None for a field no header part is read from; None
     when the line is not a line of fields."""
-    first = FIELD.match(text, start, end)
-    if first is None:
-        return None
-    found = list(FIELD.finditer(text, start, end))
+    found = [m for m in FIELD.finditer(text, start, end)
+             if m.group(0).rstrip(" \u3000").endswith((":", "：")) or not re.search(r"\s", m.group("label"))]
+    if not found or found[0].start() != start:
+        return None   # (主 题 教 育 工 作 方 案: a title set out letter-spaced, no field without its colon)
     out = []
     for k, m in enumerate(found):
         vs, ve = m.end(), (found[k + 1].start() if k + 1 < len(found) else end)

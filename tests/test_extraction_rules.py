@@ -380,6 +380,12 @@ def test_the_fields_of_a_disclosure_page_name_title_issuer_number_and_date():
     assert not any(label.startswith("标题") for label in labels)
     assert (title, "2024-03-12") in dates_of(page)       # written on, not published on
     assert (title, "issuedBy", "郑州市人民政府办公厅") in relations(page)
+    # the same fields in a table, a cell each (an HTML page's rows read as tab-separated cells)
+    table = ("索引号\t11410100MB1234567X/2024-00123\t主题分类\t工业、交通\n发布机构\t郑州市人民政府办公厅\t成文日期\t2024年03月12日\n"
+             f"标题\t{title}\n{title}\n各县（市、区）人民政府：\n到2025年，建成5G基站3.5万个。\n")
+    assert (title, "issuedBy", "郑州市人民政府办公厅") in relations(table)
+    assert (title, "2024-03-12") in dates_of(table)
+    assert ("主题教育工作方案", "2024-03-12") in dates_of("主 题 教 育 工 作 方 案\n2024年3月12日\n")   # letter-spaced, no field
     # a transcript's subject is no title; a meeting's time after a notice's title is no issue date
     transcript = "某省新闻发布会实录\n主题：2025年前三季度全省经济运行情况\n时间：2025年10月24日\n前三季度地区生产总值增长5.8%。\n"
     assert not dates_of(transcript)
