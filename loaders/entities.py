@@ -1033,13 +1033,14 @@ def find_mentions(text: str) -> list[Mention]:
     zone_ends = {c.end: c for c in cands if c.cls == "Park"}
     for m in p["area"].finditer(text):   # 火车站南广场片区: a named area of a city
         zone = next((zone_ends[k] for k in range(m.start() - 4, m.start() - 1) if k in zone_ends
-                     and re.fullmatch(rf"[{CJK}]+", text[k:m.start()])), None)
+                     and re.fullmatch(rf"[{CJK}]+", text[k:m.start()])
+                     and trim_name(text[k:m.end()], "片区") == text[k:m.end()]), None)   # (…试验区涵盖郑州片区: a clause)
         if zone is not None:   # 中国（浙江）自由贸易试验区杭州片区: an area of a zone is a zone
             cands.append(Mention(zone.start, m.end(), text[zone.start:m.end()], "Park", "suffix"))
             continue
         run = re.search(rf"[{CJK}]{{2,10}}$", text[max(0, m.start() - 10):m.start()])
-        if run is None:
-            continue
+        if run is None or re.search(r"[一二两三四五六七八九十]个$", run.group(0)):
+            continue   # (…洛阳片区三个片区: a count of areas, no name)
         name = trim_name(run.group(0) + "片区", "片区")
         if len(name) >= 4 and not _descriptive(name[:-2]):
             cands.append(Mention(m.end() - len(name), m.end(), name, "Place", "place"))

@@ -1290,6 +1290,15 @@ def test_a_zone_named_for_a_place_is_no_kind_of_zone_and_is_never_named_by_its_b
     assert parks == {"遵义国家级临空经济示范区", "包头经济技术开发区", "建设路产业园"}
 
 
+def test_what_a_zone_covers_or_governs_is_named_apart_from_it():
+    found = {(m.label, m.cls) for m in find_mentions("中国（河南）自由贸易试验区涵盖郑州片区、开封片区、洛阳片区三个片区。")}
+    assert ("中国（河南）自由贸易试验区", "Park") in found
+    assert {"郑州片区", "开封片区", "洛阳片区"} <= {label for label, _ in found}
+    assert not any("涵盖" in label or "三个" in label for label, _ in found)
+    parks = {m.label for m in find_mentions("郑州航空港经济综合实验区下辖郑州新郑综合保税区和航空港产业园。") if m.cls == "Park"}
+    assert {"郑州航空港经济综合实验区", "郑州新郑综合保税区"} <= parks and not any("下辖" in p for p in parks)
+
+
 def test_units_of_livestock_trees_lamps_and_racks():
     assert [q[0] for q in qs("出栏生猪120万头，植树3万株，新增路灯800盏、标准机架2万架。")] == ["120万头", "3万株", "800盏", "2万架"]
 
