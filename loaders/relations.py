@@ -87,7 +87,7 @@ def _cues():
     g = gazetteer()
     return (re.compile(alternation(g.cues["issue"])),
             re.compile(alternation(g.cues["implement"])),
-            re.compile(r"包括|包含|主要有|主要包括|分别是|分别为|涵盖|是指|(?<=[”\"])\s*指|[:：](?!\s*$)"
+            re.compile(r"包括|包含|主要有|主要包括|分别是|分别为|涵盖|下辖|是指|(?<=[”\"])\s*指|[:：](?!\s*$)"
                        r"|(?<![立随])即(?![将使便时可刻])"))   # “两山”工程即A和B; not 即将, 立即
 
 

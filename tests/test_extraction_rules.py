@@ -1297,6 +1297,9 @@ def test_what_a_zone_covers_or_governs_is_named_apart_from_it():
     assert not any("涵盖" in label or "三个" in label for label, _ in found)
     parks = {m.label for m in find_mentions("郑州航空港经济综合实验区下辖郑州新郑综合保税区和航空港产业园。") if m.cls == "Park"}
     assert {"郑州航空港经济综合实验区", "郑州新郑综合保税区"} <= parks and not any("下辖" in p for p in parks)
+    # and what it governs is part of it
+    assert ("郑州新郑综合保税区", "partOf", "郑州航空港经济综合实验区") in relations(
+        "郑州航空港经济综合实验区下辖郑州新郑综合保税区和航空港产业园。")
 
 
 def test_units_of_livestock_trees_lamps_and_racks():
