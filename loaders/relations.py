@@ -4,7 +4,7 @@
   issue the documents, policies and programs named after it, and the body a document
   says adopted it (《Y》已经X审议通过) issued it; a title of the form X关于Y的通知 is
   issued by the body X;
-- partOf: the parts listed after an enumeration cue (包括/包含/主要有/分别是/由…组成) or a
+- partOf: the parts listed after an enumeration cue (包括/包含/涵盖/下辖/主要有/分别是/由…组成) or a
   colon belong to the whole named before it; A是X的组成部分 says A is part of X;
 - implements: what a sentence names after 贯彻/落实/按照/根据 is implemented by the
   document or program the sentence goes on to name (or by the document itself, in its

@@ -472,6 +472,8 @@ def test_a_suffix_inside_a_longer_word_ends_no_name():
     assert not {m.label for m in find_mentions("在中国经济体制社主办的论坛上。")}
     labels = {m.label for m in find_mentions("继续开展科技金融合作贷款试点工作，创建智能制造试点示范。")}
     assert {"科技金融合作贷款试点", "智能制造试点示范"} <= labels
+    # a department named by its portfolio (发展改革部门) ends no reform
+    assert {m.label for m in find_mentions("省人民政府发展改革部门会同有关部门制定。")} == {"省人民政府"}
 
 
 def test_a_verb_the_segmenter_splits_still_starts_the_name_after_it():
