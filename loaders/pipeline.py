@@ -34,6 +34,8 @@ from .relations import INITIATIVE_OR_DOCUMENT, extract_relations, fits
 from .structure import analyse
 
 ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
+#: a promulgation (人大常委会公告, 政府令): 《X》已经…通过，现予公布 — the announcement issues X
+PROMULGATION = re.compile(r"《([^《》]{2,60})》已经[^。]{0,80}?(?:通过|批准)[^。]{0,30}?现予(?:公布|发布|公告)")
 #: an interpretation of a document (《X》政策解读, 关于《X》的解读, 《X》政策问答): it speaks of X,
 #: whose figures it gives
 INTERPRETATION = re.compile(r"^(?:关于)?《(.+?)》(?:的)?(?:政策)?(?:解读|问答)$")
@@ -133,12 +135,13 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
     issued_doc = None
     if title:
         titled[_untitled(title)] = subject
-        inner = ISSUING_NOTICE.match(title)
+        inner = ISSUING_NOTICE.match(title) or PROMULGATION.search(text, st.title[1], st.title[1] + 300)
         if inner:
             name = canonical(inner.group(1))
             issued_doc = Identity(iri(base, "PolicyDocument", "PolicyDocument:" + name), name)
             titled.setdefault(_untitled(name), issued_doc)
             subject = issued_doc
+            genre_target = genre_target or any(k in name for k in TARGET_GENRES)   # (the 公告 of a 条例)
         explained = INTERPRETATION.match(text[st.title[0]:st.title[1]].strip())
         if explained:   # 本措施 in 《X措施》政策解读 is X; its explainer did not issue it
             name = canonical(explained.group(1))

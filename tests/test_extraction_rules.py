@@ -363,6 +363,19 @@ def test_headers_of_laws_and_reports_name_issuer_and_date():
     assert ("政府工作报告", "2025-01-15") in dates_of(spaced)
 
 
+def test_an_announcement_promulgating_a_regulation_issues_it():
+    text = ("河南省人民代表大会常务委员会公告\n第123号\n《河南省数字经济促进条例》已经河南省第十三届人民代表大会常务委员会"
+            "第三十次会议于2021年12月28日审议通过，现予公布，自2022年3月1日起施行。\n河南省人民代表大会常务委员会\n2021年12月28日\n"
+            "河南省数字经济促进条例\n第一条 为了促进数字经济发展，根据《中华人民共和国网络安全法》，结合本省实际，制定本条例。\n"
+            "第五十条 违反本条例规定的，处一万元以上五万元以下罚款。\n")
+    rels = relations(text)
+    assert ("河南省数字经济促进条例", "issuedBy", "河南省人民代表大会常务委员会") in rels
+    assert ("河南省数字经济促进条例", "implements", "中华人民共和国网络安全法") in rels   # 本条例 is the regulation
+    assert not any(s_ == "河南省人民代表大会常务委员会公告" and p == "implements" for s_, p, _ in rels)
+    assert ("河南省数字经济促进条例", "2021-12-28") in dates_of(text)
+    assert kinds_of(text, "一万元以上五万元以下") == ["Target"]   # a rule's terms, as a regulation's own
+
+
 def test_a_signature_closing_a_long_notice_names_its_issuer_and_date():
     body = "".join(f"（{n}）各地要加强燃气安全检查，落实属地责任。\n" for n in "一二三四五六七八九十")
     notice = f"关于开展燃气安全检查的通知\n各市、县人民政府：\n{body}湖南省应急管理厅\n2023年7月3日\n"
