@@ -36,6 +36,8 @@ from .structure import analyse
 ISSUING_NOTICE = re.compile(r"^.{2,40}?关于(?:印发|转发|颁布)《?(.+?)》?的(?:通知|决定)$")
 #: a promulgation (人大常委会公告, 政府令): 《X》已经…通过，现予公布 — the announcement issues X
 PROMULGATION = re.compile(r"《([^《》]{2,60})》已经[^。]{0,80}?(?:通过|批准)[^。]{0,30}?现予(?:公布|发布|公告)")
+#: the title of a decree, named by who decrees it (河南省人民政府令, 国务院令, 中华人民共和国主席令)
+DECREE = re.compile(r"(?:政府|主席|国务院|部|委员会|总局|署)令$")
 #: an interpretation of a document (《X》政策解读, 关于《X》的解读, 《X》政策问答): it speaks of X,
 #: whose figures it gives
 INTERPRETATION = re.compile(r"^(?:关于)?《(.+?)》(?:的)?(?:政策)?(?:解读|问答)$")
@@ -280,6 +282,8 @@ def _extract_text(original: str, name: str, *, graph: str | None, base: str, jur
             head = text[st.title[0]:st.title[0] + text[st.title[0]:st.title[1]].index("关于")]
             # X转发Y关于…的通知: X issued the notice; Y issued what it forwards
             issuer_spans.append((st.title[0], st.title[0] + (head.index("转发") if "转发" in head else len(head))))
+        elif st.title and DECREE.search(text, st.title[0], st.title[1]):   # 河南省人民政府令: the government decrees
+            issuer_spans.append((st.title[0], st.title[1] - 1))
         for s, e in issuer_spans:
             for m in mentions:
                 if m.cls == "IssuingBody" and s <= m.start and m.end <= e:

@@ -374,6 +374,12 @@ def test_an_announcement_promulgating_a_regulation_issues_it():
     assert not any(s_ == "河南省人民代表大会常务委员会公告" and p == "implements" for s_, p, _ in rels)
     assert ("河南省数字经济促进条例", "2021-12-28") in dates_of(text)
     assert kinds_of(text, "一万元以上五万元以下") == ["Target"]   # a rule's terms, as a regulation's own
+    # a government's decree (政府令) is its document, and so is the rule it promulgates
+    decree = ("河南省人民政府令\n第215号\n《河南省优化营商环境办法》已经2024年3月1日省政府第30次常务会议通过，现予公布，"
+              "自2024年5月1日起施行。\n省长  王凯\n2024年3月10日\n")
+    rels = relations(decree)
+    assert {("河南省人民政府令", "issuedBy", "河南省人民政府"), ("河南省优化营商环境办法", "issuedBy", "河南省人民政府")} <= rels
+    assert ("河南省优化营商环境办法", "2024-03-10") in dates_of(decree)
 
 
 def test_a_signature_closing_a_long_notice_names_its_issuer_and_date():
@@ -1658,7 +1664,8 @@ def test_items_counted_off_over_semicolons_are_parts_and_a_slogans_round_number_
 def test_a_documents_own_date_is_its_issue_date_not_the_day_it_was_adopted():
     text = ("杭州市人民政府令\n第350号\n《杭州市城市道路挖掘管理办法》已经2023年5月10日市人民政府第20次常务会议审议通过，"
             "现予公布，自2023年7月1日起施行。\n市长 姚高员\n2023年5月20日\n杭州市城市道路挖掘管理办法\n第一条 为了加强管理，制定本办法。\n")
-    assert dates_of(text) == {("杭州市城市道路挖掘管理办法", "2023-05-20")}
+    # (the decree that promulgates it is a document of the same date)
+    assert dates_of(text) == {("杭州市城市道路挖掘管理办法", "2023-05-20"), ("杭州市人民政府令", "2023-05-20")}
     assert ("杭州市城市道路挖掘管理办法", "issuedBy", "杭州市人民政府") in relations(text)
 
 
