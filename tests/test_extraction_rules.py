@@ -1327,6 +1327,12 @@ def test_units_of_livestock_trees_lamps_and_racks():
     assert [q[0] for q in qs("出栏生猪120万头，植树3万株，新增路灯800盏、标准机架2万架。")] == ["120万头", "3万株", "800盏", "2万架"]
 
 
+def test_units_of_foreign_currencies_and_colloquial_area():
+    assert [q[:3] for q in qs("吸引外资5000万欧元，募集300万港元，建成标准厂房20万平米。")] == [
+        ("5000万欧元", Decimal("50000000"), "欧元"), ("300万港元", Decimal("3000000"), "港元"),
+        ("20万平米", Decimal("200000"), "平米")]
+
+
 def test_a_deployment_by_a_documents_body_is_the_documents_not_the_bodys_launch():
     rels = relations("按照国务院安委会《全国燃气安全专项整治工作方案》部署，经省政府同意，在全省开展燃气安全专项整治行动。")
     assert not any(p == "issuedBy" and s_ == "燃气安全专项整治行动" for s_, p, _ in rels)
