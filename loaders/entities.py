@@ -487,6 +487,9 @@ def _suffix_mentions(text: str) -> list[Mention]:
             continue  # 制度性成本, 战略规划, 战略联盟: the word goes on
         if len(sfx) > 1 and sfx in gazetteer().program_suffixes and text.startswith(PROGRAM_CONTINUATIONS, end):
             continue  # 专项债券: the word goes on
+        if sfx in gazetteer().park_suffixes and (sfx.endswith("区") and text.startswith("域", end)
+                                                 or sfx.endswith("城") and text.startswith("市", end)):
+            continue  # 合作区域, 生态城市: the word goes on
         if sfx == "计划" and re.match(r"[用在于到将从对把再内0-9一二两三四五六七八九十]", text[end:end + 1]):
             continue  # …度假区计划两年内实现无煤化: 计划 is the verb "plans to"
         if sfx.endswith(("试点", "示范")) and text.startswith(ATTRIBUTIVE_AFTER, end):

@@ -1311,6 +1311,15 @@ def test_a_zone_named_for_a_place_is_no_kind_of_zone_and_is_never_named_by_its_b
     assert parks == {"遵义国家级临空经济示范区", "包头经济技术开发区", "建设路产业园"}
 
 
+def test_eco_cities_cooperation_zones_science_cities_and_towns_are_zones():
+    parks = {m.label for m in find_mentions(
+        "支持中新天津生态城发展，推进横琴粤澳深度合作区建设，建设西部（重庆）科学城和杭州未来科技城，培育云栖小镇等特色小镇。")
+        if m.cls == "Park"}
+    assert parks == {"中新天津生态城", "横琴粤澳深度合作区", "西部（重庆）科学城", "杭州未来科技城", "云栖小镇"}
+    # the words go on past the suffix, or nothing names which one
+    assert not {m.label for m in find_mentions("加强与周边地区合作区域发展，建设生态城市，创建特色小镇3个。") if m.cls == "Park"}
+
+
 def test_what_a_zone_covers_or_governs_is_named_apart_from_it():
     found = {(m.label, m.cls) for m in find_mentions("中国（河南）自由贸易试验区涵盖郑州片区、开封片区、洛阳片区三个片区。")}
     assert ("中国（河南）自由贸易试验区", "Park") in found
