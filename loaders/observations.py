@@ -35,7 +35,7 @@ from .quantities import Quantity
 from .structure import clause_start
 
 ABOUT_CLASSES = ("Program", "Policy", "PolicyDocument", "Park")
-TARGET_GENRES = ("计划", "方案", "意见", "办法", "措施", "规划", "纲要", "细则", "规定", "通知", "条例", "要点", "政策", "建议")
+TARGET_GENRES = ("计划", "方案", "意见", "办法", "措施", "规划", "纲要", "细则", "规定", "通知", "条例", "要点", "政策", "建议", "指南")
 
 
 @dataclass
@@ -107,6 +107,8 @@ def _plan_named(before: str, cue: re.Match, weak: bool = False) -> bool:
         and not (cue.group(0).startswith("计划") and PLANNED_ACTION.match(before, cue.end()))
 
 
+#: the target cues that state a measure's terms (给予补助, 最高奖励): of a past year, what was granted
+MEASURE_TERMS = {"给予", "补助", "奖励", "最高"}
 #: a condition of measures (对企业首次完成工程流片的，按…给予补助): what it names done is what
 #: qualifies for the measure, no result
 CONDITION = re.compile(r"(?:对于|对|凡)[^，。；,;]{2,40}?的[，,]")
@@ -140,7 +142,9 @@ def classify(sentence: str, offset: int, year: int | None, doc_year: int | None,
     sentence has no cue and nothing was carried (the caller then decides by year and genre)."""
     target_re, achieve_re, _ = _cue_patterns()
     before = sentence[:offset]
-    last_t = max((m.end() for m in target_re.finditer(before) if _weak_cue_counts(before, m)), default=-1)
+    past = year is not None and doc_year is not None and year < doc_year
+    last_t = max((m.end() for m in target_re.finditer(before) if _weak_cue_counts(before, m)
+                  and not (past and m.group(0) in MEASURE_TERMS)), default=-1)
     conditions = [c.span() for c in CONDITION.finditer(before)]
     last_a = max((m.end() for m in achieve_re.finditer(before)
                   if not any(s <= m.start() < e for s, e in conditions)), default=-1)
@@ -397,8 +401,11 @@ def build_observations(text: str, sentences, quantities: list[Quantity], dates: 
             if inherited and not DONE.search(before_q):
                 kind = inherited   # 即：…完成造林3万亩 goes on with what …将实施 announced
             else:
+                # (a sentence dating itself before the document's year is no continuation of the
+                # paragraph's or section's terms: 2024年，全市共支持项目326个 after 最高不超过300万元)
+                own_past = bool(before_dates) and doc_year is not None and year is not None and year < doc_year
                 kind = classify(sentence, at, year, doc_year, genre_target and not reviewed,
-                                carried_kind.get(s.paragraph) or part_kind)
+                                None if own_past else carried_kind.get(s.paragraph) or part_kind)
             if kind == "Target" and part_kind == "Achievement" and not MODAL_TARGET.search(before_q):
                 kind = "Achievement"   # 一、发展基础: 由2015年的…增加到2020年的…: a horizon reviewed, not set
             if kind == "Achievement" and not PAST.search(before_q) and (year is None or doc_year is None or year >= doc_year):

@@ -98,6 +98,8 @@ def _title_re():
     return re.compile(rf"(?:{alternation(g.document_kinds)})(?:[(（][^()（）]{{1,20}}[)）])?$")
 
 
+#: what makes a date the start of a period or a deadline rather than the document's date
+PERIOD_AFTER_DATE = re.compile(r"\s*(?:至|到|—|–|-|~|～|起|前|后|以前|以后)")
 #: the labelled fields that open a page of a government's information disclosure (索引号,
 #: 发文机关, 成文日期, 标题), after a colon or in a cell of their own, and of a press
 #: conference's transcript (主题, 时间, 发布人)
@@ -175,7 +177,8 @@ def analyse(text: str) -> Structure:
             st.doc_number = (s + m.start(), s + m.end())
             continue
         lead = len(line) - len(line.lstrip("—-－ （("))  # ——2024年3月5日在…, （2019年11月29日…通过）
-        if st.date is None and (m := DATE_FULL.match(line, lead)) and (len(line) <= 16 or i <= 2):
+        if st.date is None and (m := DATE_FULL.match(line, lead)) and (len(line) <= 16 or i <= 2) \
+                and not PERIOD_AFTER_DATE.match(line, m.end()):   # (2025年5月1日至5月31日: a period, no date line)
             st.date = (s + m.start(), s + m.end())
             if i <= 3 and len(line) > 16 and re.search(r"通过|批准|公布|发布|印发", line):
                 st.issuer_lines.append((s, e))  # (2019年…常务委员会…通过): who adopted it
@@ -205,8 +208,10 @@ def analyse(text: str) -> Structure:
             if m is None:
                 continue
             st.date = (s, e)
-            prev = paragraphs[i - 1]
-            if _signature_line(text[prev[0]:prev[1]]):
+            # 苏州市工业和信息化局 / 苏州市财政局 / 2025年4月20日: each body signing it, one per line
+            for prev in reversed(paragraphs[max(0, i - 3):i]):
+                if prev == st.title or not _signature_line(text[prev[0]:prev[1]]):
+                    break
                 st.issuer_lines.append(prev)
             break
     return st

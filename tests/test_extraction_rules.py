@@ -423,6 +423,15 @@ def test_lists_guides_and_catalogues_a_department_publishes_are_documents():
         assert (title, "2026-01-05") in dates_of(f"{title}\n某市发展和改革委员会\n2026年1月5日\n一、总则\n")
 
 
+def test_a_period_is_no_date_of_issue_and_every_body_signing_at_the_end_issued_it():
+    body = "".join(f"（{n}）申报单位须在苏州市注册，具有独立法人资格。\n" for n in "一二三四五六七八九十")
+    guide = (f"2025年度苏州市技术改造项目申报指南\n{body}四、申报时间\n2025年5月1日至5月31日。\n"
+             "苏州市工业和信息化局\n苏州市财政局\n2025年4月20日\n")
+    title = "2025年度苏州市技术改造项目申报指南"
+    assert dates_of(guide) == {(title, "2025-04-20")}
+    assert {(title, "issuedBy", "苏州市工业和信息化局"), (title, "issuedBy", "苏州市财政局")} <= relations(guide)
+
+
 def test_bracketed_clause_names_and_annexes():
     from policykg.loaders.structure import analyse
 
@@ -989,6 +998,13 @@ def test_a_name_in_one_item_of_a_semicolon_list_is_not_the_topic_of_the_others()
     text = ("某县2026年政府工作报告\n深入实施“强链延链”行动：新引进亿元以上项目50个以上；"
             "强链延链行动新增产值30亿元。\n")
     assert {v: a for v, _, _, a in obs(text)}["50个以上"] == "强链延链行动"
+
+
+def test_a_year_before_the_documents_own_reports_what_was_granted_not_the_terms():
+    guide = ("某市2025年度项目申报指南\n某市财政局\n2025年4月20日\n三、支持标准\n"
+             "按项目设备投资额的10%给予补助，单个项目最高不超过300万元。2024年，全市共支持技改项目326个，补助资金2.8亿元。\n")
+    kinds = {t: k for t, k, _, _ in obs(guide)}
+    assert kinds == {"10%": "Target", "不超过300万元": "Target", "326个": "Achievement", "2.8亿元": "Achievement"}
 
 
 def test_a_comparison_with_last_year_does_not_date_a_figure():
