@@ -329,7 +329,8 @@ def _initiative_suffix() -> str:
 def _quote_tails() -> tuple[re.Pattern, re.Pattern]:
     """The longest tail ending in a suffix at a word's end; a suffix right after the quote."""
     sfx = _initiative_suffix()
-    return (re.compile(rf"[{CJK}]{{0,8}}(?:{sfx})(?:(?![{CJK}])|(?=[和及与]))"), re.compile(f"(?:{sfx}|建设)"))
+    # (“5G+工业互联网”512工程: a number right before the suffix is the name's, as in 3411工程)
+    return (re.compile(rf"(?:[{CJK}]{{0,8}}|\d{{1,4}})(?:{sfx})(?:(?![{CJK}])|(?=[和及与]))"), re.compile(f"(?:{sfx}|建设)"))
 
 
 @lru_cache(maxsize=1)
@@ -368,14 +369,17 @@ def _matched(m: re.Match | None) -> str:
 def _quote_mention(text: str, m: re.Match) -> Mention | None:
     g = gazetteer()
     inner = m.group(1).strip()
-    if not inner or inner in g.idioms or re.search(r"[，。；！？,;!?]", inner) or not re.search(f"[{CJK}]", inner):
+    if not inner or inner in g.idioms or re.search(r"[，。；！？,;!?]", inner):
         return None
+    longest, right_after = _quote_tails()
+    if not re.search(f"[{CJK}]", inner) and not (re.fullmatch(r"[0-9A-Za-z+＋]{2,12}", inner) and "+" in inner
+                                                 and longest.match(text, m.end())):
+        return None   # (“1+N”政策体系: a formula in quotes names only with a suffix after it)
     if HONOUR_BEFORE.search(text, max(0, m.start() - 8), m.start()) or \
             DESCRIBED_AS.search(text, max(0, m.start() - 14), m.start()):
         return None   # an honour, or an epithet (被视为全球智能制造“顶级认证”)
     end = m.end()
     label = inner
-    longest, right_after = _quote_tails()
     # the longest tail that ends a word with a suffix (“衢时代”特别奖评选活动), else a suffix
     # right after the quote (“双罚”制度是指…)
     window = text[end:end + 14]

@@ -476,6 +476,16 @@ def test_a_quoted_name_takes_the_longest_tail_that_ends_in_a_suffix():
     assert not labels & {"新时代", "一窗通", "先进集体评选活动"}
     labels = {m.label for m in find_mentions("全面推行“双随机”制度是指随机抽查。")}
     assert "双随机制度" in labels
+    # a number right before the suffix belongs to the name; a count of things does not
+    labels = {m.label for m in find_mentions("深入实施“5G+工业互联网”512工程，推进“双百登高”50个项目。")}
+    assert labels == {"5G+工业互联网512工程", "双百登高"}
+    assert [t for t, *_ in obs("某市2024年工作要点\n深入实施“5G+工业互联网”512工程。")] == []
+
+
+def test_a_formula_in_quotes_names_what_its_suffix_says():
+    found = {(m.label, m.cls) for m in find_mentions("构建碳达峰碳中和“1+N”政策体系，打造“4+1”现代产业体系。")}
+    assert found == {("1+N政策体系", "Policy"), ("4+1现代产业体系", "Policy")}
+    assert not find_mentions("实现“1+1>2”的效果，形成“4+6”格局。")
 
 
 def test_a_quoted_word_that_describes_a_kind_of_thing_is_no_name():
