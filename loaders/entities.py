@@ -78,7 +78,8 @@ def _patterns():
         "place": NameMatcher(g.places),
         "region": re.compile(alternation(g.regions)),
         "area": re.compile("片区"),
-        "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?![{CJK}])"),
+        # (a town's name ends a word: before punctuation, or before the verb of its clause)
+        "town": re.compile(rf"[{CJK}]{{2,3}}(?:镇|乡|街道)(?:(?![{CJK}])|(?={alternation(VERBS_AFTER_TOWN)}))"),
         # 柯岩街道办事处, 杨汛桥镇人民政府: a township's organs
         "town_organ": re.compile(rf"(?P<town>[{CJK}]{{2,3}}(?:镇|乡|街道))(?={body_sfx})"),
         "self": re.compile(rf"本(?:政策意见|{alternation(g.document_kinds)}|政策)"),   # 本政策自发布之日起施行
@@ -271,7 +272,12 @@ PROGRAM_CONTINUATIONS = tuple(_LIMITS["program_continuations"])
 SET_PHRASE = re.compile(r"[\u3400-\u9fff]之[\u3400-\u9fff]{1,2}|[\u3400-\u9fff]{1,2}之[\u3400-\u9fff]|[\u3400-\u9fff]中生[\u3400-\u9fff]")
 
 
-LIST_STOPS = set(LIST_CUES) | set(HARD_STOPS)
+#: verbs a town's name stands before as the subject of its clause (游凤镇获评…, 贞元镇入选…)
+VERBS_AFTER_TOWN = ("获评", "获得", "入选", "荣获", "被评为", "被列为", "成功创建", "创建", "开展", "实施", "完成", "建成",
+                    "新建", "累计", "共有", "位于", "地处")
+#: verbs that launch what they govern and never stand inside its name (南仁村、河道村开展…试点)
+LAUNCH_VERBS = ("开展", "启动", "举办", "组织开展")
+LIST_STOPS = set(LIST_CUES) | set(HARD_STOPS) | set(LAUNCH_VERBS)
 
 
 def _after_last(words: list[str], stops) -> str:
@@ -902,13 +908,15 @@ TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道)$")
 def _town_name(run: str) -> str | None:
     """A township's name at the end of ``run`` (2–3 characters and 镇, 乡 or 街道), less the
     verbs before it and the division it lies in (柯桥区柯岩街道 → 柯岩街道); None for common
-    words (城镇, 乡镇) and characteristic towns (梦想小镇, a development platform)."""
+    words (城镇, 乡镇), characteristic towns (梦想小镇, a development platform) and titles a
+    town is given (产业强镇, 历史文化名镇)."""
     sfx = TOWN_SUFFIX.search(run).group(0)
     name = trim_name(run, sfx)
     if len(name) - len(sfx) == 3 and name[0] in "省市县区州旗盟":
         name = name[1:]
     core = name[: -len(sfx)]
-    if len(core) < 2 or name.endswith(("小镇", "城镇")) or core in gazetteer().stop_words or name in ("乡镇", "村镇", "集镇") \
+    if len(core) < 2 or name.endswith(("小镇", "城镇", "强镇", "名镇", "重镇", "大镇", "强乡", "名乡")) \
+            or core in gazetteer().stop_words or name in ("乡镇", "村镇", "集镇") \
             or re.search(r"[乡镇村各全本该每]", core):
         return None
     return name

@@ -1605,6 +1605,14 @@ def test_an_interpretation_speaks_of_the_document_it_explains():
     assert [(k, a) for t, k, _, a in obs(qa) if t == "20%"] == [("Target", "某市促进新能源汽车消费若干措施")]
 
 
+def test_a_town_names_itself_before_its_clauses_verb_but_a_title_it_wins_is_no_town():
+    found = {(m.label, m.cls) for m in find_mentions(
+        "长宁镇、游凤镇获评省级农业产业强镇，贞元镇入选省级现代农业园区。在南仁村、河道村开展美丽乡村示范村创建试点。")}
+    assert {("长宁镇", "Place"), ("游凤镇", "Place"), ("贞元镇", "Place"), ("美丽乡村示范村创建试点", "Program")} <= found
+    assert not {label for label, _ in found} & {"产业强镇", "河道村开展美丽乡村示范村创建试点"}
+    assert not find_mentions("城镇完成改造，各乡镇开展试点。")
+
+
 def test_a_townships_organs_are_bodies_and_its_name_stops_at_its_division():
     found = {(m.label, m.cls) for m in find_mentions("柯桥区柯岩街道办事处、杨汛桥镇人民政府和王庄镇党委联合印发。")}
     assert {("柯岩街道办事处", "IssuingBody"), ("杨汛桥镇人民政府", "IssuingBody"), ("王庄镇党委", "IssuingBody"),
