@@ -270,10 +270,11 @@ def group_by_sentence(sentences, items) -> list[list]:
     return groups
 
 
-def _in_series(text: str, sentences, at: int) -> bool:
+def _in_series(text: str, sentences, starts: list[int], at: int) -> bool:
     """True when the sentence holding ``at`` is one of a series of clauses joined by
-    semicolons (…：A；B；C。): it ends in one, or follows one of its paragraph."""
-    i = bisect_right([s.start for s in sentences], at) - 1
+    semicolons (…：A；B；C。): it ends in one, or follows one of its paragraph. ``starts``
+    are the sentences' starts."""
+    i = bisect_right(starts, at) - 1
     s = sentences[i]
     if text[s.start:s.end].rstrip().endswith((";", "；")):
         return True
@@ -294,6 +295,7 @@ def paragraph_topics(text: str, sentences, about_in) -> tuple[dict[int, Mention]
         by_para.setdefault(p, []).extend(m for m in ms if not m.self_ref)
         start, end = spans.get(p, (sentences[i].start, sentences[i].end))
         spans[p] = (min(start, sentences[i].start), max(end, sentences[i].end))
+    starts = [s.start for s in sentences]
     opening_end: dict[int, int] = {}
     for s in sentences:
         opening_end.setdefault(s.paragraph, s.end)
@@ -317,7 +319,7 @@ def paragraph_topics(text: str, sentences, about_in) -> tuple[dict[int, Mention]
             return counts[label] + (1 if m.cls in ("Program", "Policy") else 0)
         out[p] = max(ms, key=lambda m: (weight(m), -m.start))
         label = out[p].label.strip("“”\"")
-        if counts[label] == 1 and _in_series(text, sentences, out[p].start):
+        if counts[label] == 1 and _in_series(text, sentences, starts, out[p].start):
             del out[p]   # 实施X行动，新引进项目50个；建成高标准农田5万亩: one item of a list, not its topic
             continue
         sfx = class_suffix(label)
