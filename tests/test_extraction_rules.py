@@ -342,6 +342,10 @@ def test_a_document_number_names_its_issuer_and_place():
     rels = relations(text)
     assert ("关于设立湖南湘江新区的请示", "issuedBy", "湖南省人民政府") in rels
     assert ("关于加快建设数字政府的实施意见", "issuedBy", "浙江省人民政府办公厅") in rels
+    # governments that number their documents with 府 (川府发, 黔府办发) as others do with 政
+    rels = relations("《四川省数字经济发展规划》（川府发〔2021〕40号）和《贵州省数据条例实施办法》（黔府办发〔2020〕3号）。")
+    assert {("四川省数字经济发展规划", "issuedBy", "四川省人民政府"),
+            ("贵州省数据条例实施办法", "issuedBy", "贵州省人民政府办公厅")} <= rels
 
 
 def test_lower_and_upper_bounds_make_a_range():
