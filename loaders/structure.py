@@ -154,6 +154,17 @@ def _signature_line(line: str) -> bool:
     return len(line) <= 30 and not re.search(r"[。；;：:，,]", line)
 
 
+def _signatures_above(text: str, lines: list[tuple[int, int]], i: int, stop: set) -> list[tuple[int, int]]:
+    """The lines right above line ``i`` (up to three, nearest first) that can each be a body
+    signing the document, up to the first that cannot or that is in ``stop``."""
+    out = []
+    for prev in reversed(lines[max(0, i - 3):i]):
+        if prev in stop or not _signature_line(text[prev[0]:prev[1]]):
+            break
+        out.append(prev)
+    return out
+
+
 def analyse(text: str) -> Structure:
     """Paragraphs, sentences and the notice header of ``text`` (normalized)."""
     paragraphs = paragraphs_of(text)
@@ -184,10 +195,7 @@ def analyse(text: str) -> Structure:
                 st.issuer_lines.append((s, e))  # (2019年…常务委员会…通过): who adopted it
             if i > 0 and st.title is not None:
                 # 襄阳市统计局 / 国家统计局襄阳调查队 / 2024年3月20日: each body signing it, one per line
-                for prev in reversed(header[max(0, i - 3):i]):
-                    if prev == st.title or prev in st.issuer_lines or not _signature_line(text[prev[0]:prev[1]]):
-                        break
-                    st.issuer_lines.append(prev)
+                st.issuer_lines += _signatures_above(text, header, i, {st.title, *st.issuer_lines})
             continue
         if line.endswith("文件") and len(line) <= 30:
             st.issuer_lines.append((s, e - 2))
@@ -209,9 +217,6 @@ def analyse(text: str) -> Structure:
                 continue
             st.date = (s, e)
             # 苏州市工业和信息化局 / 苏州市财政局 / 2025年4月20日: each body signing it, one per line
-            for prev in reversed(paragraphs[max(0, i - 3):i]):
-                if prev == st.title or not _signature_line(text[prev[0]:prev[1]]):
-                    break
-                st.issuer_lines.append(prev)
+            st.issuer_lines += _signatures_above(text, paragraphs, i, {st.title})
             break
     return st
