@@ -221,20 +221,21 @@ _OPENS_PART = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三
                          r"|\d+[.．、]\D|——")
 
 
-def _full_width(lines: list[str]) -> int | None:
-    """The width of a full line of the page: the 90th percentile of the line lengths."""
+def _layout(text: str) -> tuple[list[str], int | None]:
+    """The lines of ``text`` stripped of the spaces around them, and the width of a full line
+    of the page: the 90th percentile of the line lengths (None for a text without one)."""
+    lines = [line.strip(" \u3000\r") for line in text.splitlines()]
     lengths = sorted(len(line) for line in lines if line)
     if not lengths:
-        return None
-    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else lengths[-1] + 1
+        return lines, None
+    return lines, (lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else lengths[-1] + 1)
 
 
-def _join_broken_lines(text: str) -> str:
+def _join_broken_lines(text: str, layout: tuple[list[str], int | None] | None = None) -> str:
     """Join a line to the next when the layout, not the author, broke it: the line runs to
     (nearly) the full width of the page's text and ends inside a sentence. A row of a
-    table (cells between tabs) is never joined."""
-    lines = [line.strip(" \u3000\r") for line in text.splitlines()]
-    full = _full_width(lines)
+    table (cells between tabs) is never joined. ``layout`` is ``_layout(text)`` if known."""
+    lines, full = layout or _layout(text)
     if full is None:
         return text
     out: list[str] = []
@@ -253,11 +254,10 @@ def rejoin_wrapped(text: str) -> str:
     """A text file saved with a line break every so many characters (copied from a PDF or a
     fixed-width page) with its sentences joined again, as a PDF's are; any other text as it
     is. Wrapped means most lines run to the same full width, which paragraphs never do."""
-    lines = [line.strip(" \u3000\r") for line in text.splitlines()]
-    full = _full_width(lines)
+    lines, full = _layout(text)
     filled = [line for line in lines if line]
     if full is None or len(filled) < 8 or full < 12:
         return text
     if sum(1 for line in filled if len(line) >= 0.9 * full) < 0.4 * len(filled):
         return text
-    return _join_broken_lines(text)
+    return _join_broken_lines(text, (lines, full))
