@@ -1702,8 +1702,7 @@ def test_what_a_finding_says_was_disposed_of_is_a_result():
 
 
 def test_what_a_meeting_decides_to_spend_is_a_target():
-    found = obs("会议决定，安排中央预算内投资500亿元，支持设备更新。")
-    assert [k for t, k, _, _ in found if t == "500亿元"] == ["Target"]
+    assert kinds_of("会议决定，安排中央预算内投资500亿元，支持设备更新。", "500亿元") == ["Target"]
     assert kinds_of("2017年，执法决定法制审核制度覆盖120个部门。", "120个") == ["Achievement"]
 
 
